@@ -1,0 +1,93 @@
+"""Views of a transcript: Markdown for terminals and READMEs, HTML for browsers, JSON as is.
+
+Historical personas carry their pastiche label in every view.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from debate.transcript import Transcript, to_json
+
+LABEL_MARKS = {"supported": "✅", "contradicted": "❌", "unsupported": "⚠️"}
+_CITE = re.compile(r"\[(S[^\]]+)\]")
+
+
+def render(transcript: Transcript, fmt: str) -> str:
+    if fmt == "json":
+        return to_json(transcript)
+    if fmt == "markdown":
+        return markdown(transcript)
+    if fmt == "html":
+        return html(transcript)
+    raise ValueError(f"unknown format {fmt!r}")
+
+
+def _speaker(transcript: Transcript, side: str) -> str:
+    p = transcript.personas[side]
+    return f"{p['name']} — *{p['label']}*" if p.get("label") else p["name"]
+
+
+def markdown(t: Transcript) -> str:
+    out = [f"# {t.motion}", ""]
+    model = f" ({t.backend['model']})" if t.backend.get("model") else ""
+    out.append(f"Backend: {t.backend['name']}{model} · Sources: {', '.join(t.seeds)}")
+    out.append("")
+    for side in ("pro", "con"):
+        out.append(f"- **{side.upper()}**: {_speaker(t, side)}: {t.personas[side]['description']}")
+    for rnd in t.rounds:
+        out += ["", f"## Round {rnd.number}"]
+        if rnd.crossfire:
+            out += ["", f"> **Crossfire:** {rnd.crossfire}"]
+        for turn in rnd.turns:
+            cut = f" — cut by the {turn.cut_by or 'clock'}" if turn.truncated else ""
+            out += ["", f"### {turn.speaker} ({turn.side.upper()}, {turn.role}){cut}"]
+            if t.personas[turn.side].get("label"):
+                out.append(f"*{t.personas[turn.side]['label']}*")
+            out += ["", turn.text]
+            if turn.citations:
+                marks = "; ".join(f"{c.passage} {'✓' if c.verified else '✗'} {c.match}" for c in turn.citations)
+                out += ["", f"<sub>Citations: {marks}</sub>"]
+    if t.verdict:
+        out += ["", verdict_markdown(t)]
+    if t.status != "complete":
+        out += ["", f"*Transcript status: {t.status}{': ' + t.error if t.error else ''}*"]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def verdict_markdown(t: Transcript) -> str:
+    v = t.verdict or {}
+    winner = v.get("winner", "tie")
+    head = "Tie" if winner == "tie" else f"Winner: {t.personas[winner]['name']} ({winner.upper()})"
+    out = ["## Verdict", "", f"**{head}**", "", v.get("rationale", ""), ""]
+    scores = v.get("scores", {})
+    if scores:
+        keys = list(scores.get("pro", {}))
+        out.append(f"| score | PRO: {t.personas['pro']['name']} | CON: {t.personas['con']['name']} |")
+        out.append("|---|---|---|")
+        out += [f"| {k} | {scores['pro'].get(k, '')} | {scores['con'].get(k, '')} |" for k in keys]
+    claims = v.get("claims", [])
+    if claims:
+        out += ["", "### Fact check", "", "| side | claim | label | evidence |", "|---|---|---|---|"]
+        for c in claims:
+            ev = c["evidence"][0]["passage"] if c.get("evidence") else ""
+            text = c["text"].replace("|", "\\|")
+            out.append(f"| {c['side'].upper()} | {text} | {LABEL_MARKS.get(c['label'], '')} {c['label']} | {ev} |")
+    return "\n".join(out)
+
+
+def _citemarks(text: str) -> Markup:
+    return Markup(_CITE.sub(lambda m: f'<span class="cite">{m.group(1)}</span>', str(escape(text))))
+
+
+_ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(str(Path(__file__).parent / "views")),
+                          autoescape=True, trim_blocks=True, lstrip_blocks=True)
+_ENV.filters["citemarks"] = _citemarks
+
+
+def html(t: Transcript) -> str:
+    return _ENV.get_template("transcript.html.j2").render(t=t)
