@@ -54,11 +54,35 @@ class SearchIndex:
     def __init__(self, corpus: Corpus):
         self.corpus = corpus
         self.sentences: list[Sentence] = []
+        self.first_sentence: dict[str, int] = {}  # passage id -> index of its first sentence
+        documents = {d.doc: d for d in corpus.documents}
         for passage in corpus.passages:
-            for n, line in enumerate(_passage_sentences(passage.text)):
+            self.first_sentence[passage.id] = len(self.sentences)
+            raw = documents[passage.doc].text[passage.start:passage.end]
+            for n, line in enumerate(_passage_sentences(_with_figures(passage.text, raw))):
                 self.sentences.append(Sentence(passage, line, n))
         self._passages = _Bm25([p.heading + "\n" + p.text for p in corpus.passages])
         self._sentences = _Bm25([s.text for s in self.sentences])
+        model = self._sentences.model
+        indptr = model.scores["indptr"]
+        self._vocab = model.vocab_dict
+        self._df = indptr[1:] - indptr[:-1]
+
+    def document_frequency(self, stem: str) -> int:
+        """How many sentences hold the (Snowball) ``stem``: 0 for a word the corpus lacks."""
+        i = self._vocab.get(stem)
+        return 0 if i is None or i >= len(self._df) else int(self._df[i])
+
+    def passage_sentences(self, passage_id: str) -> list[Sentence]:
+        start = self.first_sentence.get(passage_id)
+        if start is None:
+            return []
+        out = []
+        for sentence in self.sentences[start:]:
+            if sentence.passage.id != passage_id:
+                break
+            out.append(sentence)
+        return out
 
     def passages(self, query: str, k: int = 5) -> list[tuple[Passage, float]]:
         """The k passages that best match ``query``, best first (score > 0 only)."""
@@ -68,22 +92,68 @@ class SearchIndex:
         """The k sentences that best match ``query``, best first (score > 0 only)."""
         return [(self.sentences[i], s) for i, s in self._sentences.top(query, k)]
 
+    def sentence_hits(self, query: str, k: int = 10) -> list[tuple[int, float]]:
+        """Like ``sentences_for`` but as positions in ``self.sentences``."""
+        return self._sentences.top(query, k)
+
+
+_FIGURE = re.compile(r"^\s*[$£€]?\d[\d.,]*\s?(?:%|x|[kmbt]n?|bn)?\s*$", re.IGNORECASE)
+
+
+def _with_figures(text: str, raw: str) -> str:
+    """Put back the stand-alone figures ("42.8%", "52") the corpus cleaner drops as chrome.
+
+    Fact boxes print a figure on its own line above its label; the figure is joined to
+    the label's line so "42.8% HealthBench Hard score" is one checkable sentence.
+    """
+    lines = [line.strip() for line in raw.splitlines()]
+    if not any(_FIGURE.match(line) for line in lines if line):
+        return text
+    kept = set(text.splitlines())
+    out, pending = [], ""
+    for line in lines:
+        if not line:
+            continue
+        if _FIGURE.match(line):
+            pending = (pending + " " + line).strip()
+        elif line in kept:
+            out.append(f"{pending} {line}".strip() if pending else line)
+            pending = ""
+    return "\n".join(out) if out else text
+
+
+_ABBREVIATION = re.compile(r"\b(?:vs|e\.g|i\.e|etc|dr|mr|mrs|ms|st|no|inc|corp|ltd|jr|sr|fig|al|approx)\.$",
+                           re.IGNORECASE)
+
 
 def _passage_sentences(text: str) -> list[str]:
-    out = []
+    out: list[str] = []
     for line in text.splitlines():
-        out.extend(line[s:e].strip() for s, e in split_sentences(line))
+        glue = False
+        for s, e in split_sentences(line):
+            piece = line[s:e].strip()
+            if glue and out:
+                out[-1] = out[-1] + " " + piece
+            else:
+                out.append(piece)
+            glue = bool(_ABBREVIATION.search(piece))
     return [re.sub(r"\s+", " ", s) for s in out if s]
 
 
 _INDEXES: dict[str, SearchIndex] = {}
+KEEP = 8  # corpora kept in memory per process
+
+
+def per_corpus(cache: dict, corpus: Corpus, build):
+    """``cache[corpus.fingerprint]``, built with ``build(corpus)`` on first use (LRU-ish)."""
+    value = cache.get(corpus.fingerprint)
+    if value is None:
+        if len(cache) >= KEEP:
+            cache.pop(next(iter(cache)))
+        value = cache[corpus.fingerprint] = build(corpus)
+    return value
 
 
 def search_index(corpus: Corpus) -> SearchIndex:
     """The index of ``corpus``, built once per corpus content and reused."""
-    index = _INDEXES.get(corpus.fingerprint)
-    if index is None:
-        if len(_INDEXES) >= 8:
-            _INDEXES.pop(next(iter(_INDEXES)))
-        index = _INDEXES[corpus.fingerprint] = SearchIndex(corpus)
-    return index
+    return per_corpus(_INDEXES, corpus, SearchIndex)

@@ -1,0 +1,130 @@
+"""Turn one sentence into what the verifier compares: words, names, numbers, negations.
+
+Both sides of a check (the claim and each candidate source sentence) go through
+``analyze`` so they are compared in the same terms: canonical stems (synonyms folded),
+capitalised name spans, parsed quantities, and where negation cues sit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from debate.evidence.lexicon import NEGATIONS, PHRASES, STOPWORDS, TITLES, canonical, stem
+from debate.evidence.quantities import Quantity, parse_quantities
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:[-.][A-Za-z0-9]+)*|\d+(?:[.,]\d+)*")
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:()—–]|\s-\s|\bbut\b|\bwhile\b|\bwhereas\b|\band\b|\bbehind\b)\s*")
+_PHRASES = [(re.compile(r"\b" + re.escape(a) + r"\b", re.IGNORECASE), b) for a, b in PHRASES]
+
+
+@dataclass(frozen=True)
+class Token:
+    word: str  # as written
+    stem: str  # raw stem
+    key: str  # canonical stem (synonyms folded), what coverage compares
+    start: int
+    end: int
+    name: bool  # part of a capitalised name or acronym
+    clause: int  # index of the clause (comma/"but"/"and"-separated) the token is in
+    negated: bool  # a negation cue governs it
+
+
+@dataclass
+class Analysis:
+    text: str
+    tokens: list[Token]  # content tokens (no stopwords, no numbers)
+    quantities: list[Quantity]
+    names: list[tuple[str, ...]]  # name spans as tuples of keys
+    negations: int  # number of negation cues
+    clause_of: list[int] = field(default_factory=list)  # clause index of each quantity
+
+    @property
+    def keys(self) -> set[str]:
+        return {t.key for t in self.tokens}
+
+    def clause_keys(self, clause: int) -> set[str]:
+        return {t.key for t in self.tokens if t.clause == clause}
+
+
+def fold_phrases(text: str) -> str:
+    for pattern, repl in _PHRASES:
+        text = pattern.sub(repl, text)
+    return text
+
+
+@lru_cache(maxsize=200_000)
+def analyze(text: str) -> Analysis:
+    """The comparable content of ``text`` (cached: corpus sentences are analysed once)."""
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    folded = fold_phrases(text)
+    quantities = parse_quantities(folded)
+    clause_starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(folded)]
+    spans = [(q.start, q.end) for q in quantities]
+    tokens: list[Token] = []
+    negations = 0
+    negate_until = -1
+    first = True
+    for m in _TOKEN.finditer(folded):
+        word = m.group(0)
+        lower = word.lower().replace("’", "'")
+        clause = _clause_index(clause_starts, m.start())
+        if lower in NEGATIONS or lower.endswith("n't"):
+            negations += 1
+            negate_until = m.end() + 40
+            first = False
+            continue
+        if word[0].isdigit() or any(s <= m.start() < e for s, e in spans):
+            first = False
+            continue
+        if lower.endswith("'s"):
+            lower = lower[:-2]
+        if lower in STOPWORDS or len(lower) < 2 and lower != "x":
+            first = False
+            continue
+        is_name = (word[0].isupper() and not first) or (word.isupper() and len(word) > 1) \
+            or any(c.isdigit() for c in word) or lower in TITLES \
+            or (first and word[0].isupper() and _looks_like_name(word))
+        s = stem(lower.replace("-", ""))
+        tokens.append(Token(word, s, canonical(s), m.start(), m.end(), is_name, clause,
+                            m.start() <= negate_until))
+        first = False
+    names: list[tuple[str, ...]] = []
+    run: list[Token] = []
+    for tok in tokens + [None]:  # type: ignore[list-item]
+        if tok is not None and tok.name and (not run or _adjacent(folded, run[-1], tok)):
+            run.append(tok)
+            continue
+        if run:
+            names.append(tuple(t.key for t in run))
+        run = [tok] if tok is not None and tok.name else []
+    qclauses = [_clause_index(clause_starts, q.start) for q in quantities]
+    return Analysis(text, tokens, quantities, names, negations, qclauses)
+
+
+def _looks_like_name(word: str) -> bool:
+    """A sentence-initial capitalised word that is not an everyday word."""
+    return word.lower() not in STOPWORDS and word[1:].islower() and len(word) > 2 and \
+        stem(word.lower()) not in _COMMON_START
+
+
+_COMMON_START = {stem(w) for w in """
+face study studies research researchers data patients people children meta's new most
+many some this these those results findings evidence analysis treatment scientists
+experts officials company companies model models performance benchmark benchmarks
+""".split()}
+
+
+def _adjacent(text: str, a: Token, b: Token) -> bool:
+    gap = text[a.end:b.start]
+    return gap.strip() in ("", "-", "'s") or gap == " of " and False
+
+
+def _clause_index(starts: list[int], pos: int) -> int:
+    n = 0
+    for i, s in enumerate(starts):
+        if s <= pos:
+            n = i
+    return n
+

@@ -1,0 +1,154 @@
+"""Small hand-made word lists: stopwords, near-synonyms, opposites and negation cues.
+
+The verifier compares stems, so "hired" and "recruited" or "open" and "proprietary" look
+unrelated to it unless told. These lists are general English (not about any one corpus):
+synonyms let a paraphrase count as support; opposites and negation cues let a flipped
+claim count as a contradiction.
+"""
+
+from __future__ import annotations
+
+import Stemmer
+
+_STEM = Stemmer.Stemmer("english")
+
+STOPWORDS = frozenset("""
+a an the and or but if of to in on at by for with from as into onto than then that this these
+those there here it its it's is are was were be been being am do does did done has have had
+having will would shall should can could may might must also just so such very really quite
+which who whom whose what when where why how all any both each few other some own same too
+only i me my we us our you your he him his she her they them their what's who's about over
+under again further once out up down off per via while during before after above below
+between through against because until s t d ll re ve now yet still even ever already
+said says say according reported reports report new recent recently one
+called named known
+""".split())
+
+# Phrases folded to one token before tokenising (a reader treats them as one word).
+PHRASES = [
+    ("artificial intelligence", "ai"), ("open source", "opensource"),
+    ("open-source", "opensource"), ("open weight", "openweight"), ("open-weight", "openweight"),
+    ("closed source", "closedsource"), ("closed-source", "closedsource"),
+    ("chief executive officer", "ceo"), ("chief executive", "ceo"),
+    ("chief financial officer", "cfo"), ("chief technology officer", "cto"),
+    ("chief operating officer", "coo"), ("chief ai officer", "caio"),
+    ("chief artificial intelligence officer", "caio"), ("united states", "us"),
+    ("u.s.", "us"), ("per cent", "percent"), ("roll out", "rollout"), ("rolled out", "rollout"),
+]
+
+TITLES = frozenset({"ceo", "cfo", "cto", "coo", "caio"})
+
+# Groups of words a claim may use for what the source says (stemmed on load).
+SYNONYMS = [
+    "hire recruit appoint bring brought poach tap name join",
+    "work operate run base",
+    "part section portion area wing",
+    "secure secured secret secretive restricted",
+    "buy acquire purchase acquisition",
+    "pay paid spend spent invest investment",
+    "launch release unveil debut introduce ship rollout roll",
+    "start found create establish form",
+    "beat outperform outscore surpass top edge exceed ahead",
+    "trail lag behind underperform",
+    "strong excel excels good well impressive",
+    "weak poor struggle",
+    "big large major huge massive",
+    "small little minor tiny",
+    "firm company business",
+    "show find demonstrate reveal indicate suggest",
+    "use utilize employ",
+    "reduce decrease lower cut lessen drop decline fall",
+    "increase rise raise grow boost elevate higher",
+    "many several multiple numerous various",
+    "value valuation valued worth",
+    "fund funding financing",
+    "lead head run oversee",
+    "leave depart quit exit departure",
+    "layoff layoffs cut cuts",
+    "job position role",
+    "model system",
+    "score scored",
+    "employee staff worker people",
+    "patient case",
+    "death mortality fatality",
+    "effect impact influence",
+    "risk likelihood chance",
+    "child children kid pediatric paediatric",
+    "mask masks facemask covering",
+    "illness disease",
+]
+
+# Opposite poles: (one pole, the other pole). A claim with a word of one pole and evidence
+# with a word of the other, about the same thing, disagree.
+OPPOSITES = [
+    ("open opensource openweight free permissive public transparent publicly",
+     "closed closedsource proprietary restricted restrictive private paid secret secretive"),
+    ("public", "private"),
+    ("increase rise raise grow higher gain boost more",
+     "decrease fall drop reduce lower decline loss fewer less shrink"),
+    ("beat outperform outscore surpass ahead win lead",
+     "trail lag behind lose underperform"),
+    ("strong excel excels good best", "weak poor struggle struggles worst trail trails"),
+    ("success succeed successful", "fail failure unsuccessful"),
+    ("effective efficacy benefit improve", "ineffective harm worsen"),
+    ("safe", "unsafe dangerous"),
+    ("before earlier", "after later"),
+    ("acclaim praise", "criticism controversy backlash"),
+    ("approve accept", "reject deny"),
+    ("profit profitable", "loss unprofitable"),
+    ("positive", "negative"),
+    ("high", "low"),
+    ("expand", "shrink"),
+    ("voting", "nonvoting"),
+]
+
+NEGATIONS = frozenset("""
+not no never none nothing nobody neither nor without cannot can't don't doesn't didn't isn't
+aren't wasn't weren't won't wouldn't hasn't haven't hadn't shouldn't couldn't n't lack lacks
+lacked lacking fail fails failed unable absence absent free-of nor
+""".split())
+
+
+# The words a folded phrase stands for, to look up how common it is in a corpus.
+PHRASE_PARTS = {b: a.replace("-", " ").split() for a, b in PHRASES}
+
+
+def stem(word: str) -> str:
+    return _STEM.stemWord(word.lower())
+
+
+def _groups(lines: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in lines:
+        words = [stem(w) for w in line.split()]
+        for w in words:
+            out.setdefault(w, words[0])
+    return out
+
+
+CANONICAL = _groups(SYNONYMS)
+
+
+def canonical(stemmed: str) -> str:
+    """The representative stem of ``stemmed``'s synonym group (itself if it has none)."""
+    return CANONICAL.get(stemmed, stemmed)
+
+
+def _poles() -> dict[str, list[tuple[int, int]]]:
+    out: dict[str, list[tuple[int, int]]] = {}
+    for n, (a, b) in enumerate(OPPOSITES):
+        for side, words in enumerate((a, b)):
+            for w in words.split():
+                out.setdefault(stem(w), []).append((n, side))
+    return out
+
+
+POLES = _poles()
+
+
+def opposed(a: str, b: str) -> bool:
+    """Whether stems ``a`` and ``b`` sit on opposite poles of one dimension."""
+    for dim, side in POLES.get(a, ()):
+        if (dim, 1 - side) in POLES.get(b, ()):
+            return True
+    return False

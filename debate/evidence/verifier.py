@@ -1,0 +1,323 @@
+"""Decide whether a corpus supports, contradicts or is silent on one claim, offline.
+
+For a claim the verifier gathers candidate evidence (BM25 sentence hits and the sentences
+of any passages the speaker cited, each alone and joined with its neighbour) and compares
+each candidate with the claim in plain terms (see ``analysis``):
+
+* coverage: how much of the claim's content (IDF-weighted stems, synonyms folded) the
+  candidate states, with words from the rest of its passage counted at a discount;
+* quantities: each of the claim's numbers must be matched by a number of the same kind
+  bound to the same subject (the clause of the candidate that shares the claim's words);
+* names and roles: a claim name replaced by another name in the same slot;
+* opposites and negation: "open" against "proprietary", "no controversy" against
+  "controversy".
+
+``supported`` needs high coverage and no conflict; ``contradicted`` needs a conflict on a
+candidate that otherwise states the claim; anything else is ``unsupported``. Doubt falls
+on the side of unsupported: a false contradiction punishes a debater unfairly.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from debate.evidence.analysis import Analysis, Token, analyze
+from debate.evidence.corpus import Corpus, Passage
+from debate.evidence.index import per_corpus, search_index
+from debate.evidence.lexicon import PHRASE_PARTS, opposed, stem
+from debate.evidence.quantities import Quantity, compare
+
+SUPPORT_AT = 0.75  # coverage a candidate needs to support a claim
+CONTRADICT_AT = 0.8  # coverage (outside the conflicting slot) a contradiction needs
+NEGATION_AT = 0.85  # coverage a bare negation flip needs
+CONTEXT_CREDIT = 0.6  # credit for a claim word found in the passage but not the sentence
+HITS = 12  # BM25 sentence hits examined per claim
+
+_CITATION = re.compile(r"\s*\[(?:S[^\]]*|\d+)\]")
+
+
+@dataclass
+class Evidence:
+    passage: str  # passage id, e.g. "S002:4"
+    text: str  # the deciding sentence(s)
+
+
+@dataclass
+class Check:
+    claim: str
+    label: str  # "supported" | "contradicted" | "unsupported"
+    score: float
+    evidence: list[Evidence]
+    reason: str  # machine-readable: "entailed", "number-mismatch: 48 vs 42", "no-evidence"
+
+    def to_dict(self) -> dict:
+        return {"claim": self.claim, "label": self.label, "score": round(self.score, 3),
+                "evidence": [{"passage": e.passage, "text": e.text} for e in self.evidence],
+                "reason": self.reason}
+
+
+@dataclass
+class _Unit:
+    """A candidate piece of evidence: one or two consecutive sentences of a passage."""
+
+    passage: Passage
+    text: str
+    analysis: Analysis
+    context: set[str]
+    cited: bool = False
+
+
+@dataclass
+class _Verdict:
+    label: str
+    score: float
+    reason: str
+    unit: _Unit | None = None
+    extra: list = field(default_factory=list)
+
+
+class Verifier:
+    """Checks claims against one corpus; build once per corpus (see ``verifier_for``)."""
+
+    def __init__(self, corpus: Corpus):
+        self.corpus = corpus
+        self.index = search_index(corpus)
+        self._size = max(len(self.index.sentences), 1)
+        self._idf: dict[str, float] = {}
+        self._context: dict[str, set[str]] = {}
+
+    # -- weights -------------------------------------------------------------------
+    def idf(self, token: Token) -> float:
+        value = self._idf.get(token.stem)
+        if value is None:
+            parts = PHRASE_PARTS.get(token.word.lower()) or re.split(r"[-.']", token.word.lower())
+            dfs = [self.index.document_frequency(stem(p)) for p in parts if p]
+            df = min(dfs) if dfs else 0
+            value = self._idf[token.stem] = math.log(1 + (self._size - df + 0.5) / (df + 0.5))
+        return value * (1.3 if token.name else 1.0)
+
+    def _passage_context(self, passage: Passage) -> set[str]:
+        keys = self._context.get(passage.id)
+        if keys is None:
+            text = f"{passage.title}\n{passage.heading}\n{passage.text}"
+            keys = self._context[passage.id] = analyze(text).keys
+        return keys
+
+    # -- candidates ----------------------------------------------------------------
+    def _units(self, claim: str, cited: list[str]) -> list[_Unit]:
+        sentences = self.index.sentences
+        positions: dict[int, bool] = {}
+        for passage_id in cited:
+            start = self.index.first_sentence.get(passage_id)
+            if start is not None:
+                for offset in range(len(self.index.passage_sentences(passage_id))):
+                    positions[start + offset] = True
+        for i, _ in self.index.sentence_hits(claim, HITS):
+            positions.setdefault(i, False)
+        seen: set[tuple[int, int]] = set()
+        units = []
+        for i, was_cited in positions.items():
+            for a, b in ((i, i), (i - 1, i), (i, i + 1)):
+                if a < 0 or b >= len(sentences) or (a, b) in seen:
+                    continue
+                if sentences[a].passage.id != sentences[b].passage.id:
+                    continue
+                seen.add((a, b))
+                passage = sentences[a].passage
+                text = " ".join(s.text for s in sentences[a:b + 1])
+                units.append(_Unit(passage, text, analyze(text), self._passage_context(passage),
+                                   was_cited))
+        return units
+
+    # -- the check -----------------------------------------------------------------
+    def check(self, claim: str, *, cited: list[str] | None = None) -> Check:
+        text = _CITATION.sub("", claim).strip()
+        claim_a = analyze(text)
+        weights = [self.idf(t) for t in claim_a.tokens]
+        if not claim_a.tokens and not claim_a.quantities:
+            return Check(claim, "unsupported", 0.0, [], "no-content")
+        verdicts = [self._assess(claim_a, weights, u) for u in self._units(text, cited or [])]
+        if not verdicts:
+            return Check(claim, "unsupported", 0.0, [], "no-evidence")
+        supported = [v for v in verdicts if v.label == "supported"]
+        contradicted = [v for v in verdicts if v.label == "contradicted"]
+        if supported:
+            best = max(supported, key=lambda v: (v.score, v.unit.cited, -len(v.unit.text)))
+        elif contradicted:
+            best = max(contradicted, key=lambda v: (v.score, v.unit.cited))
+        else:
+            best = max(verdicts, key=lambda v: v.score)
+            return Check(claim, "unsupported", best.score, [_evidence(best.unit)],
+                         best.reason or "no-evidence")
+        return Check(claim, best.label, best.score, [_evidence(best.unit)], best.reason)
+
+    def _assess(self, claim: Analysis, weights: list[float], unit: _Unit) -> _Verdict:
+        keys = unit.analysis.keys
+        credit = [1.0 if t.key in keys else CONTEXT_CREDIT if t.key in unit.context else 0.0
+                  for t in claim.tokens]
+        total = sum(weights) or 1.0
+
+        def coverage(skip: set[int] = frozenset()) -> float:
+            den = sum(w for i, w in enumerate(weights) if i not in skip) or 1.0
+            return sum(w * c for i, (w, c) in enumerate(zip(weights, credit)) if i not in skip) / den
+
+        cov = coverage() if claim.tokens else 1.0
+        # numbers
+        statuses = [self._quantity(q, claim, weights, unit.analysis) for q in claim.quantities]
+        conflicts = [(q, s) for q, (st, s) in zip(claim.quantities, statuses) if st == "conflict"]
+        all_agree = all(st == "agree" for st, _ in statuses)
+        if conflicts and cov >= CONTRADICT_AT:
+            q, s = conflicts[0]
+            return _Verdict("contradicted", cov, f"number-mismatch: {q.describe()} vs {s.describe()}", unit)
+        # names and roles in the same slot
+        swap = self._swap(claim, unit, credit)
+        if swap:
+            skip, mine, theirs = swap
+            if coverage(skip) >= CONTRADICT_AT:
+                return _Verdict("contradicted", coverage(skip), f"name-mismatch: {mine} vs {theirs}", unit)
+        # opposites and negation
+        claim_neg = claim.negations % 2
+        unit_neg = _negated(unit.analysis, claim.keys)
+        polar = self._opposite(claim, unit.analysis)
+        if polar:
+            i, word, other = polar
+            if claim_neg == unit_neg and coverage({i}) >= CONTRADICT_AT:
+                return _Verdict("contradicted", coverage({i}), f"opposite: {word} vs {other}", unit)
+        elif claim_neg != unit_neg:
+            if cov >= NEGATION_AT:
+                return _Verdict("contradicted", cov, "negation", unit)
+            absent = self._negated_term(claim, weights, unit, credit)
+            if absent:
+                return _Verdict("contradicted", cov, f"negation: no {absent}", unit)
+        flipped = bool(polar) or claim_neg != unit_neg
+        if cov >= SUPPORT_AT and all_agree and not flipped and not swap and not conflicts:
+            return _Verdict("supported", cov, "entailed", unit)
+        reason = "partial" if cov >= 0.5 else "no-evidence"
+        if cov >= SUPPORT_AT and not all_agree and not conflicts:
+            reason = "number-not-found"
+        return _Verdict("unsupported", cov * (0.5 if not all_agree else 1.0), reason, unit)
+
+    def _quantity(self, q: Quantity, claim: Analysis, weights: list[float],
+                  unit: Analysis) -> tuple[str, Quantity | None]:
+        """("agree"|"conflict"|"absent", the unit's counterpart) for one claim number.
+
+        The counterpart is the comparable number whose clause shares most of the claim's
+        words: in "A scored 57, B scored 53" the claim "B scored 57" is about 53.
+        """
+        comparable = [(s, c) for s, c in zip(unit.quantities, unit.clause_of)
+                      if compare(q, s) != "unknown"]
+        if not comparable:
+            return "absent", None
+        weight = {t.key: w for t, w in zip(claim.tokens, weights)}
+        clause_keys: dict[int, set[str]] = {}
+        for t in unit.tokens:
+            clause_keys.setdefault(t.clause, set()).add(t.key)
+
+        def bind(clause: int) -> float:
+            here = clause_keys.get(clause, set())
+            near = clause_keys.get(clause - 1, set()) | clause_keys.get(clause + 1, set())
+            return sum(w for k, w in weight.items() if k in here) + \
+                0.25 * sum(w for k, w in weight.items() if k in near and k not in here)
+
+        scored = [(bind(c), compare(q, s) == "agree", s) for s, c in comparable]
+        best = max(b for b, _, _ in scored)
+        for b, ok, s in scored:
+            if ok and b >= best - 1e-9:
+                return "agree", s
+        if best <= 0:
+            return "absent", None
+        top = [s for b, ok, s in scored if b >= best - 1e-9]
+        return "conflict", top[0]
+
+    def _swap(self, claim: Analysis, unit: _Unit, credit: list[float]):
+        """A claim name (or title) standing where the unit has a different one.
+
+        Aligns the two key sequences; a replaced stretch whose claim side is names the
+        passage never mentions and whose unit side starts with a name the claim lacks,
+        with matching words right before or after, is a swap: "first model from Google
+        DeepMind" against "first model from Meta Superintelligence Labs".
+        """
+        a = [t.key for t in claim.tokens]
+        b = [t.key for t in unit.analysis.tokens]
+        ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+        claim_keys = set(a)
+        for n, (op, i1, i2, j1, j2) in enumerate(ops):
+            if op != "replace":
+                continue
+            mine = claim.tokens[i1:i2]
+            theirs = unit.analysis.tokens[j1:j2]
+            if not all(t.name for t in mine) or any(credit[i] > 0 for i in range(i1, i2)):
+                continue
+            before = n > 0 and ops[n - 1][0] == "equal"
+            after = n + 1 < len(ops) and ops[n + 1][0] == "equal"
+            if not (before or after) or len(mine) > 4:
+                continue
+            lead = theirs[:3] if before else theirs[-3:]
+            rivals = [t for t in lead if t.name and t.key not in claim_keys]
+            if not rivals:
+                continue
+            return (set(range(i1, i2)), " ".join(t.word for t in mine),
+                    _name_at(unit.analysis, rivals[0]))
+        return None
+
+    def _opposite(self, claim: Analysis, unit: Analysis):
+        """A claim word whose opposite the unit uses about the same thing."""
+        keys = unit.keys
+        stems = {t.stem for t in unit.tokens}
+        others = claim.keys
+        for i, t in enumerate(claim.tokens):
+            if t.key in keys or t.stem in stems:
+                continue
+            for u in unit.tokens:
+                if not (opposed(t.stem, u.stem) or opposed(t.key, u.key)):
+                    continue
+                clause = {v.key for v in unit.tokens if v.clause == u.clause} - {u.key}
+                if clause & (others - {t.key}) or len({v.clause for v in unit.tokens}) == 1:
+                    return i, t.word, u.word
+        return None
+
+    def _negated_term(self, claim: Analysis, weights: list[float], unit: _Unit,
+                      credit: list[float]) -> str:
+        """ "no controversy" against evidence that names the controversy, same subject."""
+        names = [i for i, t in enumerate(claim.tokens) if t.name]
+        if not names or any(credit[i] == 0 for i in names):
+            return ""
+        for i, t in enumerate(claim.tokens):
+            if t.negated and not t.name and credit[i] == 1.0:
+                found = [u for u in unit.analysis.tokens if u.key == t.key and not u.negated]
+                if found:
+                    return t.word
+        return ""
+
+
+def _negated(unit: Analysis, claim_keys: set[str]) -> int:
+    """1 when the unit negates what it says about the claim's words."""
+    touched = [t for t in unit.tokens if t.key in claim_keys]
+    return 1 if any(t.negated for t in touched) else 0
+
+
+def _name_at(analysis: Analysis, token: Token) -> str:
+    words, started = [], False
+    for t in analysis.tokens:
+        if t is token:
+            started = True
+        if started:
+            if not t.name:
+                break
+            words.append(t.word)
+    return " ".join(words)
+
+
+def _evidence(unit: _Unit | None) -> Evidence:
+    return Evidence(unit.passage.id, unit.text) if unit else Evidence("", "")
+
+
+_VERIFIERS: dict[str, Verifier] = {}
+
+
+def verifier_for(corpus: Corpus) -> Verifier:
+    """The verifier of ``corpus``, built once per corpus fingerprint and reused."""
+    return per_corpus(_VERIFIERS, corpus, Verifier)
