@@ -15,7 +15,9 @@ from debate.evidence.lexicon import NEGATIONS, PHRASES, STOPWORDS, TITLES, canon
 from debate.evidence.quantities import Quantity, parse_quantities
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:[-.][A-Za-z0-9]+)*|\d+(?:[.,]\d+)*")
-_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:()—–]|\s-\s|\bbut\b|\bwhile\b|\bwhereas\b|\band\b|\bbehind\b)\s*")
+_CLAUSE_BREAK = re.compile(
+    r"\s*(?:[,;:()—–]|[.!?](?=\s|$)|\s-\s|\bbut\b|\bwhile\b|\bwhereas\b|\band\b|\bbehind\b)\s*")
+NEGATION_REACH = 6  # content words after a cue that it negates (within its clause)
 _PHRASES = [(re.compile(r"\b" + re.escape(a) + r"\b", re.IGNORECASE), b) for a, b in PHRASES]
 
 
@@ -64,7 +66,7 @@ def analyze(text: str) -> Analysis:
     spans = [(q.start, q.end) for q in quantities]
     tokens: list[Token] = []
     negations = 0
-    negate_until = -1
+    negated_clause, negate_left = -1, 0
     first = True
     for m in _TOKEN.finditer(folded):
         word = m.group(0)
@@ -72,7 +74,7 @@ def analyze(text: str) -> Analysis:
         clause = _clause_index(clause_starts, m.start())
         if lower in NEGATIONS or lower.endswith("n't"):
             negations += 1
-            negate_until = m.end() + 40
+            negated_clause, negate_left = clause, NEGATION_REACH
             first = False
             continue
         if word[0].isdigit() or any(s <= m.start() < e for s, e in spans):
@@ -87,8 +89,9 @@ def analyze(text: str) -> Analysis:
             or any(c.isdigit() for c in word) or lower in TITLES \
             or (first and word[0].isupper() and _looks_like_name(word))
         s = stem(lower.replace("-", ""))
-        tokens.append(Token(word, s, canonical(s), m.start(), m.end(), is_name, clause,
-                            m.start() <= negate_until))
+        negated = clause == negated_clause and negate_left > 0
+        negate_left -= 1
+        tokens.append(Token(word, s, canonical(s), m.start(), m.end(), is_name, clause, negated))
         first = False
     names: list[tuple[str, ...]] = []
     run: list[Token] = []

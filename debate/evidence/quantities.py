@@ -126,6 +126,8 @@ def _unit_after(text: str, end: int) -> str:
     match = _UNIT_WORD.match(text, end)
     if not match:
         return ""
+    if match.group(1)[0].isupper():
+        return ""  # a name, not the thing counted: "52 Artificial Analysis ..."
     word = match.group(1).lower()
     return "" if word in _SKIP_UNIT or word in SCALES or word in MONTHS else word
 

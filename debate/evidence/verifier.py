@@ -34,8 +34,12 @@ SUPPORT_AT = 0.75  # coverage a candidate needs to support a claim
 CONTRADICT_AT = 0.8  # coverage (outside the conflicting slot) a contradiction needs
 NEGATION_AT = 0.85  # coverage a bare negation flip needs
 CONTEXT_CREDIT = 0.6  # credit for a claim word found in the passage but not the sentence
+BIND_AT = 0.3  # share of the claim's words a number's clause must hold to be its counterpart
 HITS = 12  # BM25 sentence hits examined per claim
 
+ANAPHOR_CREDIT = 0.9
+_ANAPHOR = re.compile(r"\b(?:it|its|the (?:\w+ )?(?:model|system|company|firm|lab|team|startup|unit|division|"
+                      r"app|tool|product|study|trial|paper|authors|researchers))\b", re.IGNORECASE)
 _CITATION = re.compile(r"\s*\[(?:S[^\]]*|\d+)\]")
 
 
@@ -156,39 +160,52 @@ class Verifier:
 
     def _assess(self, claim: Analysis, weights: list[float], unit: _Unit) -> _Verdict:
         keys = unit.analysis.keys
-        credit = [1.0 if t.key in keys else CONTEXT_CREDIT if t.key in unit.context else 0.0
+        # "the model", "it": the sentence speaks of a name its passage gives
+        context_credit = ANAPHOR_CREDIT if _ANAPHOR.search(unit.text) else CONTEXT_CREDIT
+        credit = [1.0 if t.key in keys else
+                  (context_credit if t.name else CONTEXT_CREDIT) if t.key in unit.context else 0.0
                   for t in claim.tokens]
-        total = sum(weights) or 1.0
+        # a contradiction must state the claim's predicate itself: only names (the subject)
+        # may come from the rest of the passage
+        strict = [c if c == 1.0 or t.name else 0.0 for t, c in zip(claim.tokens, credit)]
 
-        def coverage(skip: set[int] = frozenset()) -> float:
-            den = sum(w for i, w in enumerate(weights) if i not in skip) or 1.0
-            return sum(w * c for i, (w, c) in enumerate(zip(weights, credit)) if i not in skip) / den
+        def coverage(skip: set[int] = frozenset(), credits: list[float] = strict) -> float:
+            den = sum(w for i, w in enumerate(weights) if i not in skip)
+            if not den:
+                return 1.0
+            return sum(w * c for i, (w, c) in enumerate(zip(weights, credits)) if i not in skip) / den
 
-        cov = coverage() if claim.tokens else 1.0
+        cov = coverage(credits=credit)
+        firm = coverage()
         # numbers
         statuses = [self._quantity(q, claim, weights, unit.analysis) for q in claim.quantities]
         conflicts = [(q, s) for q, (st, s) in zip(claim.quantities, statuses) if st == "conflict"]
         all_agree = all(st == "agree" for st, _ in statuses)
-        if conflicts and cov >= CONTRADICT_AT:
+        if conflicts and firm >= CONTRADICT_AT:
             q, s = conflicts[0]
-            return _Verdict("contradicted", cov, f"number-mismatch: {q.describe()} vs {s.describe()}", unit)
+            return _Verdict("contradicted", firm, f"number-mismatch: {q.describe()} vs {s.describe()}", unit)
         # names and roles in the same slot
         swap = self._swap(claim, unit, credit)
         if swap:
             skip, mine, theirs = swap
             if coverage(skip) >= CONTRADICT_AT:
                 return _Verdict("contradicted", coverage(skip), f"name-mismatch: {mine} vs {theirs}", unit)
+        stranger = self._stranger(claim, unit, credit)
+        if stranger and not conflicts:
+            skip, mine, theirs = stranger
+            if coverage(skip) >= CONTRADICT_AT:
+                return _Verdict("contradicted", coverage(skip), f"name-mismatch: {mine} vs {theirs}", unit)
         # opposites and negation
-        claim_neg = claim.negations % 2
+        claim_neg = _negated(claim, claim.keys)
         unit_neg = _negated(unit.analysis, claim.keys)
         polar = self._opposite(claim, unit.analysis)
         if polar:
             i, word, other = polar
-            if claim_neg == unit_neg and coverage({i}) >= CONTRADICT_AT:
+            if claim_neg == unit_neg and all_agree and coverage({i}) >= CONTRADICT_AT:
                 return _Verdict("contradicted", coverage({i}), f"opposite: {word} vs {other}", unit)
-        elif claim_neg != unit_neg:
-            if cov >= NEGATION_AT:
-                return _Verdict("contradicted", cov, "negation", unit)
+        elif claim_neg != unit_neg and all_agree:
+            if firm >= NEGATION_AT:
+                return _Verdict("contradicted", firm, "negation", unit)
             absent = self._negated_term(claim, weights, unit, credit)
             if absent:
                 return _Verdict("contradicted", cov, f"negation: no {absent}", unit)
@@ -227,7 +244,7 @@ class Verifier:
         for b, ok, s in scored:
             if ok and b >= best - 1e-9:
                 return "agree", s
-        if best <= 0:
+        if best < BIND_AT * sum(weights):
             return "absent", None
         top = [s for b, ok, s in scored if b >= best - 1e-9]
         return "conflict", top[0]
@@ -263,6 +280,29 @@ class Verifier:
                     _name_at(unit.analysis, rivals[0]))
         return None
 
+    def _stranger(self, claim: Analysis, unit: _Unit, credit: list[float]):
+        """A claim name the corpus knows but this passage never uses, where it uses another.
+
+        "X's startup is called Scale AI" against a passage about X's startup that names it
+        AMI Labs: Scale AI is a name from elsewhere in the corpus put in the wrong place.
+        A name the corpus never mentions is only unknown (unsupported), not wrong.
+        """
+        spans = _name_spans(claim)
+        if len(spans) < 2:
+            return None
+        for span in spans:
+            if any(credit[i] > 0 for i in span):
+                continue
+            if any(self.index.document_frequency(claim.tokens[i].stem) == 0 for i in span):
+                continue
+            claim_keys = claim.keys
+            rivals = [t for t in unit.analysis.tokens if t.name and t.key not in claim_keys]
+            if not rivals:
+                continue
+            return (set(span), " ".join(claim.tokens[i].word for i in span),
+                    _name_at(unit.analysis, rivals[0]))
+        return None
+
     def _opposite(self, claim: Analysis, unit: Analysis):
         """A claim word whose opposite the unit uses about the same thing."""
         keys = unit.keys
@@ -291,6 +331,18 @@ class Verifier:
                 if found:
                     return t.word
         return ""
+
+
+def _name_spans(analysis: Analysis) -> list[list[int]]:
+    """Token positions of each run of adjacent name tokens."""
+    spans: list[list[int]] = []
+    for i, t in enumerate(analysis.tokens):
+        if t.name and spans and spans[-1][-1] == i - 1 and analysis.tokens[i - 1].name \
+                and t.clause == analysis.tokens[i - 1].clause:
+            spans[-1].append(i)
+        elif t.name:
+            spans.append([i])
+    return spans
 
 
 def _negated(unit: Analysis, claim_keys: set[str]) -> int:
