@@ -29,7 +29,8 @@ class CitedSentence:
 
 
 def strip_markers(text: str) -> str:
-    return re.sub(r"\s+([.,;:!?])", r"\1", MARKER.sub("", text)).strip()
+    text = re.sub(r"[ \t]{2,}", " ", MARKER.sub("", text))
+    return re.sub(r"\s+([.,;:!?])", r"\1", text).strip()
 
 
 def cited_sentences(text: str) -> list[CitedSentence]:
