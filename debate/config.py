@@ -2,7 +2,7 @@
 
 The config file is YAML in the user config dir (``debate doctor`` prints where), and
 ``DEBATE_CONFIG`` points elsewhere (tests rely on that). The API key is read from the
-environment or the file and never written anywhere: ``record()`` leaves it out.
+environment or the file and never written anywhere: ``describe()`` leaves it out.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ class Settings(BaseModel):
         """The model of a role ("pro", "con", "judge"): its own setting, else the shared one."""
         return getattr(self, f"{role}_model", None) or self.model
 
-    def record(self) -> dict:
+    def describe(self) -> dict:
         """What a transcript may keep of the configuration: never the key."""
         out = {"name": self.backend_name, "model": self.model if self.backend_name == "openai" else ""}
         if self.backend_name == "openai":

@@ -75,7 +75,7 @@ def prepare(spec: DebateSpec, settings: Settings, *, corpus: Corpus | None = Non
     from debate.judge import judge_for
 
     return Debate(config, corpus, backends, prompts=prompts, motions=_motions(settings),
-                  judge=judge_for(settings, config), backend_record=settings.record(),
+                  judge=judge_for(settings, config), backend_record=settings.describe(),
                   on_save=(lambda t: save(t, out)) if out else None)
 
 
@@ -95,7 +95,7 @@ def run_headless(args) -> int:
     settings = settings_from_args(args)
     debate = prepare(spec_from_args(args), settings, out=args.out)
     live = sys.stderr.isatty()
-    model = f" ({settings.record()['model']})" if settings.record().get("model") else ""
+    model = f" ({settings.describe()['model']})" if settings.describe().get("model") else ""
     print(f"backend: {settings.backend_name}{model}", file=sys.stderr)
     transcript = asyncio.run(_drive(debate, live))
     print(render(transcript, "json" if args.json else "markdown"), end="")
