@@ -21,7 +21,7 @@ from debate.personas import load_persona
 from debate.prompts import Prompts
 from debate.render import render
 from debate.resources import shipped
-from debate.transcript import Transcript, format_for, save
+from debate.transcript import format_for, save
 
 SETTING_FLAGS = ("backend", "model", "base_url", "pro_model", "con_model", "judge_model", "timeout",
                  "retries", "cassette", "record", "rounds", "turn_seconds", "max_tokens")
@@ -97,14 +97,17 @@ def run_headless(args) -> int:
     live = sys.stderr.isatty()
     model = f" ({settings.describe()['model']})" if settings.describe().get("model") else ""
     print(f"backend: {settings.backend_name}{model}", file=sys.stderr)
-    transcript = asyncio.run(_drive(debate, live))
-    print(render(transcript, "json" if args.json else "markdown"), end="")
-    if args.out:
-        print(f"saved: {args.out}", file=sys.stderr)
+    try:
+        asyncio.run(_drive(debate, live))
+    finally:  # print what was said even when the backend fails or the user interrupts
+        if debate.transcript.turns or debate.transcript.status == "complete":
+            print(render(debate.transcript, "json" if args.json else "markdown"), end="")
+        if args.out:
+            print(f"saved: {args.out}", file=sys.stderr)
     return 0
 
 
-async def _drive(debate: Debate, live: bool) -> Transcript:
+async def _drive(debate: Debate, live: bool) -> None:
     try:
         async for event in debate.run():
             if isinstance(event, TurnStarted):
@@ -117,7 +120,6 @@ async def _drive(debate: Debate, live: bool) -> Transcript:
                 print(f"\nverdict: {event.verdict.get('winner')}", file=sys.stderr)
     finally:
         await asyncio.gather(*(b.aclose() for b in set(debate.backends.values())), return_exceptions=True)
-    return debate.transcript
 
 
 def run_personas(args) -> int:

@@ -105,11 +105,11 @@ def compose(request: TurnRequest) -> str:
     if request.role in ("rebuttal", "closing"):
         paragraphs.extend(_engage(request, opponent, rng))
 
-    commentary = list(_COMMENTARY[request.side])
-    rng.shuffle(commentary)
+    commentary = _shuffled(rng, _COMMENTARY[request.side])
+    leads = _shuffled(rng, rhetoric.evidence)
     wanted = {"opening": 3, "rebuttal": 2, "closing": 2, "perspective": 3}.get(request.role, 2)
-    for point in points[:wanted]:
-        paragraph = _cite(rng.choice(rhetoric.evidence), point)
+    for n, point in enumerate(points[:wanted]):
+        paragraph = _cite(leads[n % len(leads)], point)
         if request.role != "perspective":
             paragraph += " " + commentary.pop()
         if _words(paragraphs) + _words([paragraph]) > budget - 15:
@@ -118,9 +118,16 @@ def compose(request: TurnRequest) -> str:
 
     if request.role == "closing" or request.role == "perspective":
         paragraphs.append(rng.choice(rhetoric.closing))
-    elif request.role == "opening":
-        paragraphs.append(rng.choice(_COMMENTARY[request.side]))
+    elif request.role == "opening" and commentary:
+        paragraphs.append(commentary.pop())
     return _fit("\n\n".join(paragraphs), budget)
+
+
+def _shuffled(rng: random.Random, items: list[str]) -> list[str]:
+    """A shuffled copy, so lead-ins and comments do not repeat within a turn."""
+    items = list(items)
+    rng.shuffle(items)
+    return items
 
 
 def _cite(lead: str, point: Point) -> str:
@@ -202,7 +209,8 @@ def _engage(request: TurnRequest, opponent: str, rng: random.Random) -> list[str
 def _quotable(text: str) -> bool:
     words = len(text.split())
     return (MIN_QUOTE_WORDS <= words <= MAX_QUOTE_WORDS and not text.rstrip().endswith("?")
-            and '"' not in text and "“" not in text and text[:1].isupper())
+            and '"' not in text and "“" not in text and text[:1].isupper()
+            and text.rstrip()[-1:] in ".!")  # a full sentence, not a heading or caption
 
 
 def _words(paragraphs: list[str]) -> int:
