@@ -54,6 +54,8 @@ def markdown(t: Transcript) -> str:
                 out += ["", f"<sub>Citations: {marks}</sub>"]
     if t.verdict:
         out += ["", verdict_markdown(t)]
+    if argument_map(t):
+        out += ["", argument_map_markdown(t)]
     if t.status != "complete":
         out += ["", f"*Transcript status: {t.status}{': ' + t.error if t.error else ''}*"]
     return "\n".join(out).rstrip() + "\n"
@@ -80,6 +82,27 @@ def verdict_markdown(t: Transcript) -> str:
     return "\n".join(out)
 
 
+def argument_map(t: Transcript) -> dict[str, list[dict]]:
+    """The judged claims grouped by side, for a Kialo-style pro/con map ({} before the verdict)."""
+    claims = (t.verdict or {}).get("claims") or []
+    if not claims:
+        return {}
+    return {side: [c for c in claims if c.get("side") == side] for side in ("pro", "con")}
+
+
+def argument_map_markdown(t: Transcript) -> str:
+    out = ["## Argument map", "", f"**Motion:** {t.motion}"]
+    for side, claims in argument_map(t).items():
+        stance = "for" if side == "pro" else "against"
+        out += ["", f"- **{side.upper()}** ({stance}): {_speaker(t, side)}"]
+        for c in claims:
+            ev = f" [{c['evidence'][0]['passage']}]" if c.get("evidence") and c["evidence"][0].get("passage") else ""
+            out.append(f"  - {LABEL_MARKS.get(c['label'], '')} *{c['label']}*: {c['text']}{ev}")
+        if not claims:
+            out.append("  - (no checkable claims)")
+    return "\n".join(out)
+
+
 def _citemarks(text: str) -> Markup:
     return Markup(_CITE.sub(lambda m: f'<span class="cite">{m.group(1)}</span>', str(escape(text))))
 
@@ -90,4 +113,9 @@ _ENV.filters["citemarks"] = _citemarks
 
 
 def html(t: Transcript) -> str:
-    return _ENV.get_template("transcript.html.j2").render(t=t)
+    return _ENV.get_template("transcript.html.j2").render(t=t, argument_map=argument_map(t))
+
+
+def view(name: str, **context) -> str:
+    """Render another HTML view from ``debate/views`` (summary, perspective) with the same filters."""
+    return _ENV.get_template(name).render(**context)
