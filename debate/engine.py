@@ -13,7 +13,7 @@ import zlib
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 
-from debate.backends.base import Backend, TurnRequest
+from debate.backends.base import Backend, Restart, TurnRequest
 from debate.citations import citations_in
 from debate.errors import BackendError
 from debate.evidence import Corpus, Passage
@@ -62,6 +62,14 @@ class TextChunk:
 
 
 @dataclass
+class TurnRestarted:
+    """The backend started the turn over (a retry): drop the text shown so far."""
+
+    round: int
+    side: str
+
+
+@dataclass
 class TurnEnded:
     turn: Turn
 
@@ -87,7 +95,7 @@ class DebateEnded:
     transcript: Transcript
 
 
-Event = TurnStarted | TextChunk | TurnEnded | CrossfireAsked | JudgingStarted | VerdictReady | DebateEnded
+Event = TurnStarted | TextChunk | TurnRestarted | TurnEnded | CrossfireAsked | JudgingStarted | VerdictReady | DebateEnded
 
 
 def role_for(round_number: int, rounds: int) -> str:
@@ -250,6 +258,10 @@ class Debate:
                     chunk = next_chunk.result()
                 except StopAsyncIteration:
                     break
+                if isinstance(chunk, Restart):  # a retried attempt: its text starts over
+                    parts.clear()
+                    yield TurnRestarted(number, side)
+                    continue
                 fitted = _within_budget("".join(parts), chunk, self.config.max_words)
                 if fitted:
                     parts.append(fitted)

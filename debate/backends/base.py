@@ -52,3 +52,17 @@ class Backend(Protocol):
 
     async def aclose(self) -> None:
         ...
+
+
+class Restart(str):
+    """Yielded by a backend's ``stream`` when it starts an attempt over (a retry after a
+    dropped connection or a server error): everything yielded before it is void.
+
+    It is an empty ``str``, so a consumer that only joins chunks stays correct about the
+    final attempt's text; the engine clears the turn and emits ``TurnRestarted``."""
+
+    def __new__(cls) -> "Restart":
+        return super().__new__(cls, "")
+
+    def __repr__(self) -> str:
+        return "Restart()"
