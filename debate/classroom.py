@@ -1,0 +1,345 @@
+"""Classroom plans: a YAML list of debates, run as a batch into a folder (`debate class`).
+
+A plan names default settings and the debates::
+
+    rounds: 1            # defaults for every debate
+    backend: offline
+    debates:
+      - {motion: "...", pro: mark-twain, con: ada-lovelace}
+      - {motion: "...", pro: indie-developer, con: skeptical-investor, rounds: 2}
+
+Every debate is built by ``runner.prepare`` exactly as ``debate run`` builds it, and runs
+concurrently with the others up to ``--jobs``. The output folder gets, per debate,
+``NN-slug.json`` (the transcript, saved after every turn) with ``.md`` and ``.html`` views
+and ``handouts/NN-slug.md`` + ``handouts/NN-slug-key.md``; and ``summary.md``/``.html``.
+
+Re-running a plan skips every debate whose transcript is complete, so a batch stopped by
+ctrl-c or by a failing debate resumes where it left off. A failed debate never stops the
+others; the command exits non-zero at the end and names it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import re
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from debate.config import Settings
+from debate.engine import TurnStarted
+from debate.errors import UserError
+from debate.evidence import Corpus
+from debate.personas import load_persona
+from debate.runner import DebateSpec, corpus_for, prepare, settings_from_args
+from debate.transcript import Transcript, atomic_write, load_transcript, save
+from debate.yamlfile import _line_of, parse_model, read_yaml
+
+EXIT_FAILED = 1
+
+
+class PlanDebate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    motion: str = Field(min_length=3)
+    pro: str = Field(min_length=1)
+    con: str = Field(min_length=1)
+    rounds: int | None = Field(default=None, ge=1, le=20)
+    turn_seconds: float | None = Field(default=None, gt=0)
+    max_tokens: int | None = Field(default=None, ge=20, le=4000)
+    crossfire: list[str] = Field(default_factory=list)
+    seed: int = 0
+
+
+class Plan(BaseModel):
+    """A lesson plan. Top-level settings are defaults; command-line flags override them."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = ""
+    backend: Literal["offline", "openai", "replay"] | None = None
+    model: str | None = None
+    seeds: str | None = None  # sources folder, relative to the plan file
+    personas: str | None = None  # personas folder, relative to the plan file
+    rounds: int | None = Field(default=None, ge=1, le=20)
+    turn_seconds: float | None = Field(default=None, gt=0)
+    max_tokens: int | None = Field(default=None, ge=20, le=4000)
+    debates: list[PlanDebate] = Field(min_length=1)
+
+
+@dataclass
+class Entry:
+    """One debate of a plan, with where its files go."""
+
+    number: int  # 1-based
+    stem: str  # "01-meta-should-release-the-weights"
+    spec: DebateSpec
+
+    def path(self, folder: Path, suffix: str) -> Path:
+        return folder / f"{self.stem}{suffix}"
+
+
+@dataclass
+class Outcome:
+    entry: Entry
+    status: str  # "done" | "skipped" | "failed" | "stopped"
+    transcript: Transcript | None = None
+    error: str = ""
+    seconds: float = 0.0
+
+
+# ---- the plan --------------------------------------------------------------------------------
+
+def load_plan(path: str | Path, personas_dir: str | None = None) -> Plan:
+    """Parse and validate a plan; every persona must exist (``plan.yaml:7: debates.1.pro: ...``)."""
+    path = Path(path)
+    data, node = read_yaml(path)
+    plan = parse_model(Plan, data, path=path, node=node)
+    base = path.parent
+    plan.seeds = str(base / plan.seeds) if plan.seeds else None
+    plan.personas = str(base / plan.personas) if plan.personas else None
+    for i, debate in enumerate(plan.debates):
+        for side in ("pro", "con"):
+            ref = getattr(debate, side)
+            local = base / ref
+            if ref.endswith((".yaml", ".yml")) and local.is_file():
+                setattr(debate, side, str(local))
+                ref = str(local)
+            try:
+                load_persona(ref, personas_dir or plan.personas)
+            except UserError as exc:
+                line = _line_of(node, ("debates", i, side))
+                where = f"{path}:{line}" if line else str(path)
+                problem = f"unknown persona {ref!r}" if exc.where == "--persona" else str(exc)
+                raise UserError(f"debates.{i}.{side}: {problem}", where=where) from None
+    return plan
+
+
+def slugify(text: str, limit: int = 48) -> str:
+    """A file-name stem from a motion, cut at a word boundary."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    if len(slug) > limit:
+        slug = slug[:limit + 1].rsplit("-", 1)[0] if "-" in slug[:limit + 1] else slug[:limit]
+    return slug or "debate"
+
+
+def entries(plan: Plan) -> list[Entry]:
+    return [Entry(number=n, stem=f"{n:02d}-{slugify(d.motion)}",
+                  spec=DebateSpec(motion=d.motion.strip(), pro=d.pro, con=d.con, rounds=d.rounds,
+                                  turn_seconds=d.turn_seconds, max_tokens=d.max_tokens,
+                                  crossfire=tuple(d.crossfire), seed=d.seed))
+            for n, d in enumerate(plan.debates, 1)]
+
+
+def settings_for(plan: Plan, args) -> Settings:
+    """defaults < config file < environment < the plan < command-line flags."""
+    merged = argparse.Namespace(**vars(args))
+    for name in ("backend", "model", "seeds", "personas", "rounds", "turn_seconds", "max_tokens"):
+        if getattr(merged, name, None) is None:
+            setattr(merged, name, getattr(plan, name))
+    return settings_from_args(merged)
+
+
+# ---- running ---------------------------------------------------------------------------------
+
+def finished(path: Path, spec: DebateSpec, settings: Settings) -> Transcript | None:
+    """The saved transcript of ``spec`` when it is complete and still matches the plan."""
+    if not path.is_file():
+        return None
+    try:
+        t = load_transcript(path)
+    except UserError:
+        return None
+    same = (t.motion == spec.motion and t.settings.get("rounds") == (spec.rounds or settings.rounds)
+            and all(t.personas.get(side, {}).get("id") == load_persona(getattr(spec, side), settings.personas_dir).id
+                    for side in ("pro", "con")))
+    return t if t.status == "complete" and same and t.verdict else None
+
+
+def _save_views(t: Transcript, entry: Entry, folder: Path) -> None:
+    for suffix in (".json", ".md", ".html"):
+        save(t, entry.path(folder, suffix))
+
+
+class Progress:
+    """One status line on a terminal (rewritten in place); one line per event otherwise."""
+
+    def __init__(self, total: int, stream=None):
+        self.total = total
+        self.stream = stream or sys.stderr
+        self.live = self.stream.isatty()
+        self.running: dict[str, str] = {}
+        self.counts = {"done": 0, "skipped": 0, "failed": 0, "stopped": 0}
+
+    def _line(self) -> str:
+        c = self.counts
+        now = ", ".join(f"{k}: {v}" for k, v in list(self.running.items())[:3])
+        return (f"[{c['done'] + c['skipped']}/{self.total} done, {len(self.running)} running, "
+                f"{c['failed']} failed] {now}")[:160]
+
+    def _emit(self, message: str | None = None) -> None:
+        if self.live:
+            if message:
+                print(f"\r\x1b[K{message}", file=self.stream)
+            print(f"\r\x1b[K{self._line()}", end="", file=self.stream, flush=True)
+        elif message:
+            print(message, file=self.stream, flush=True)
+
+    def step(self, stem: str, what: str) -> None:
+        first = stem not in self.running
+        self.running[stem] = what
+        self._emit(f"started {stem}" if first and not self.live else None)
+
+    def finish(self, outcome: Outcome) -> None:
+        self.running.pop(outcome.entry.stem, None)
+        self.counts[outcome.status] += 1
+        stem = outcome.entry.stem
+        if outcome.status == "failed":
+            self._emit(f"failed  {stem}: {outcome.error}")
+        elif outcome.status == "skipped":
+            self._emit(f"skipped {stem} (already complete)")
+        elif outcome.status == "done":
+            winner = (outcome.transcript.verdict or {}).get("winner", "?")
+            self._emit(f"done    {stem}: winner {winner} ({outcome.seconds:.1f}s)")
+
+    def close(self) -> None:
+        if self.live:
+            print("\r\x1b[K", end="", file=self.stream, flush=True)
+
+
+async def run_plan(plan_entries: list[Entry], folder: Path, settings: Settings, *, corpus: Corpus | None = None,
+                   jobs: int = 4, backends: Callable[[Entry], dict] | None = None,
+                   progress: Progress | None = None) -> list[Outcome]:
+    """Run every entry not already complete, ``jobs`` at a time; write handouts and the summary.
+
+    ``backends(entry)`` may supply the per-side backends (tests and the benchmark do);
+    by default each debate gets its own, as ``debate run`` would.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    corpus = corpus or corpus_for(settings)
+    progress = progress or Progress(len(plan_entries))
+    limit = asyncio.Semaphore(max(1, jobs))
+    outcomes: dict[int, Outcome] = {}
+
+    async def one(entry: Entry) -> None:
+        done = finished(entry.path(folder, ".json"), entry.spec, settings)
+        if done is not None:
+            outcome = Outcome(entry, "skipped", done)
+        else:
+            async with limit:
+                outcome = await _run_one(entry, folder, settings, corpus, backends, progress)
+        outcomes[entry.number] = outcome
+        progress.finish(outcome)
+
+    try:
+        await asyncio.gather(*(one(e) for e in plan_entries))
+    finally:
+        progress.close()
+        results = [outcomes.get(e.number) or Outcome(e, "stopped") for e in plan_entries]
+        write_outputs(results, folder, corpus)
+    return results
+
+
+async def _run_one(entry: Entry, folder: Path, settings: Settings, corpus: Corpus,
+                   backends: Callable[[Entry], dict] | None, progress: Progress) -> Outcome:
+    started = time.monotonic()
+    debate = None
+    try:
+        debate = prepare(entry.spec, settings, corpus=corpus, backends=backends(entry) if backends else None)
+        debate.on_save = lambda t: _save_views(t, entry, folder)
+        async for event in debate.run():
+            if isinstance(event, TurnStarted):
+                progress.step(entry.stem, f"round {event.round} {event.side}")
+        return Outcome(entry, "done", debate.transcript, seconds=time.monotonic() - started)
+    except Exception as exc:  # one debate's failure must not stop the batch
+        error = str(exc) or type(exc).__name__
+        if debate is not None and debate.transcript.status != "failed":
+            debate.transcript.status, debate.transcript.error = "failed", error
+            _save_views(debate.transcript, entry, folder)
+        return Outcome(entry, "failed", debate.transcript if debate else None, error=error,
+                       seconds=time.monotonic() - started)
+    finally:
+        if debate is not None:
+            await asyncio.gather(*(b.aclose() for b in set(debate.backends.values())), return_exceptions=True)
+
+
+# ---- outputs ---------------------------------------------------------------------------------
+
+def write_outputs(outcomes: list[Outcome], folder: Path, corpus: Corpus) -> None:
+    """Handouts for every complete debate that lacks them, then the summary (always rewritten)."""
+    from debate.handouts import write_handouts
+
+    for o in outcomes:
+        if o.transcript is not None and o.transcript.status == "complete":
+            key = folder / "handouts" / f"{o.entry.stem}-key.md"
+            if o.status == "done" or not key.is_file():
+                write_handouts(o.transcript, corpus, folder / "handouts", o.entry.stem)
+    rows = [summary_row(o) for o in outcomes]
+    atomic_write(folder / "summary.md", summary_markdown(rows))
+    from debate.render import view
+
+    atomic_write(folder / "summary.html", view("summary.html.j2", rows=rows))
+
+
+def summary_row(o: Outcome) -> dict:
+    t, v = o.transcript, (o.transcript.verdict if o.transcript else None) or {}
+    spec = o.entry.spec
+    names = {side: (t.personas[side]["name"] if t else getattr(spec, side)) for side in ("pro", "con")}
+    labels = {side: (t.personas[side].get("label", "") if t else "") for side in ("pro", "con")}
+    scores = v.get("scores") or {}
+    total = {side: scores.get(side, {}).get("total", "") for side in ("pro", "con")}
+    winner = v.get("winner", "")
+    return {"number": o.entry.number, "stem": o.entry.stem, "motion": spec.motion, "names": names,
+            "labels": labels, "winner": names[winner] + f" ({winner.upper()})" if winner in names else winner,
+            "scores": total, "contradicted": sum(1 for c in v.get("claims", []) if c.get("label") == "contradicted"),
+            "status": "complete" if o.status in ("done", "skipped") else o.status, "error": o.error,
+            "has_transcript": t is not None, "has_handout": bool(v)}
+
+
+def summary_markdown(rows: list[dict]) -> str:
+    out = ["# Class summary", "",
+           "| # | Motion | PRO | CON | Winner | Score (PRO–CON) | Contradicted claims | Status | Transcript | Handout |",
+           "|---|---|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        sides = {s: r["names"][s] + (f" *({r['labels'][s]})*" if r["labels"][s] else "") for s in ("pro", "con")}
+        score = f"{r['scores']['pro']}–{r['scores']['con']}" if r["scores"]["pro"] != "" else ""
+        link = f"[{r['stem']}.md]({r['stem']}.md)" if r["has_transcript"] else ""
+        handout = f"[handout](handouts/{r['stem']}.md) · [key](handouts/{r['stem']}-key.md)" if r["has_handout"] else ""
+        status = r["status"] + (f": {r['error']}" if r["error"] else "")
+        motion = r["motion"].replace("|", "\\|")
+        out.append(f"| {r['number']} | {motion} | {sides['pro']} | {sides['con']} | {r['winner']} | {score} "
+                   f"| {r['contradicted'] if r['has_handout'] else ''} | {status.replace('|', '/')} | {link} | {handout} |")
+    return "\n".join(out) + "\n"
+
+
+# ---- command line ----------------------------------------------------------------------------
+
+def run_class(args) -> int:
+    """`debate class PLAN.yaml --out DIR [--jobs N]`."""
+    if args.jobs is not None and args.jobs < 1:
+        raise UserError("must be 1 or more", where="--jobs")
+    plan_path = Path(args.plan)
+    plan = load_plan(plan_path, getattr(args, "personas", None))
+    settings = settings_for(plan, args)
+    folder = Path(args.out)
+    todo = entries(plan)
+    model = f" ({settings.describe()['model']})" if settings.describe().get("model") else ""
+    print(f"backend: {settings.backend_name}{model} · {len(todo)} debates · {args.jobs} at a time", file=sys.stderr)
+    outcomes = asyncio.run(run_plan(todo, folder, settings, jobs=args.jobs))
+    failed = [o for o in outcomes if o.status == "failed"]
+    counts = {s: sum(1 for o in outcomes if o.status == s) for s in ("done", "skipped", "failed")}
+    print(f"{counts['done']} run, {counts['skipped']} already complete, {counts['failed']} failed · "
+          f"summary: {folder / 'summary.md'}", file=sys.stderr)
+    if failed:
+        for o in failed:
+            print(f"error: {o.entry.stem}: {o.error}", file=sys.stderr)
+        print(f"error: {len(failed)} of {len(outcomes)} debates failed: "
+              f"{', '.join(o.entry.stem for o in failed)}; re-run the plan to retry them", file=sys.stderr)
+        return EXIT_FAILED
+    return 0
