@@ -8,6 +8,8 @@ claim count as a contradiction.
 
 from __future__ import annotations
 
+import re
+
 import Stemmer
 
 _STEM = Stemmer.Stemmer("english")
@@ -132,6 +134,20 @@ CANONICAL = _groups(SYNONYMS)
 def canonical(stemmed: str) -> str:
     """The representative stem of ``stemmed``'s synonym group (itself if it has none)."""
     return CANONICAL.get(stemmed, stemmed)
+
+
+_MEMBERS: dict[str, list[str]] = {}
+for _line in SYNONYMS:
+    for _word in _line.split():
+        _MEMBERS.setdefault(stem(_word), []).extend(w for w in _line.split() if w != _word)
+
+
+def expand_query(text: str) -> str:
+    """``text`` plus the synonyms of its words, so a search finds paraphrases too."""
+    extra = []
+    for word in re.findall(r"[A-Za-z]+", text):
+        extra.extend(_MEMBERS.get(stem(word), ()))
+    return text + (" " + " ".join(dict.fromkeys(extra)) if extra else "")
 
 
 def _poles() -> dict[str, list[tuple[int, int]]]:

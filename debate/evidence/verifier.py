@@ -21,23 +21,27 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from debate.evidence.analysis import Analysis, Token, analyze
 from debate.evidence.corpus import Corpus, Passage
 from debate.evidence.index import per_corpus, search_index
-from debate.evidence.lexicon import PHRASE_PARTS, opposed, stem
+from debate.evidence.lexicon import PHRASE_PARTS, TITLES, expand_query, opposed, stem
 from debate.evidence.quantities import Quantity, compare
 
 SUPPORT_AT = 0.75  # coverage a candidate needs to support a claim
 CONTRADICT_AT = 0.8  # coverage (outside the conflicting slot) a contradiction needs
 NEGATION_AT = 0.85  # coverage a bare negation flip needs
 CONTEXT_CREDIT = 0.6  # credit for a claim word found in the passage but not the sentence
+SLOT_AT = 0.5  # most of a claim's weight a swapped name may carry: the rest must match
 BIND_AT = 0.3  # share of the claim's words a number's clause must hold to be its counterpart
+LONG_FROM, LONG_STEP, LONG_FLOOR = 6, 0.04, 0.45
+TOPIC_FROM, TOPIC_AT, TOPIC_UNIT_AT = 7, 0.4, 0.3  # the long-claim fallback (``_topical``)
 HITS = 12  # BM25 sentence hits examined per claim
 
 ANAPHOR_CREDIT = 0.9
+DOCUMENT_CREDIT = 0.5  # a name found elsewhere in the sentence's document
 _ANAPHOR = re.compile(r"\b(?:it|its|the (?:\w+ )?(?:model|system|company|firm|lab|team|startup|unit|division|"
                       r"app|tool|product|study|trial|paper|authors|researchers))\b", re.IGNORECASE)
 _CITATION = re.compile(r"\s*\[(?:S[^\]]*|\d+)\]")
@@ -80,7 +84,7 @@ class _Verdict:
     score: float
     reason: str
     unit: _Unit | None = None
-    extra: list = field(default_factory=list)
+    extra: float = 0.0  # coverage with passage context, to prefer the fuller evidence
 
 
 class Verifier:
@@ -92,6 +96,7 @@ class Verifier:
         self._size = max(len(self.index.sentences), 1)
         self._idf: dict[str, float] = {}
         self._context: dict[str, set[str]] = {}
+        self._documents: dict[str, set[str]] = {}
 
     # -- weights -------------------------------------------------------------------
     def idf(self, token: Token) -> float:
@@ -110,6 +115,14 @@ class Verifier:
             keys = self._context[passage.id] = analyze(text).keys
         return keys
 
+    def _document_context(self, passage: Passage) -> set[str]:
+        keys = self._documents.get(passage.doc)
+        if keys is None:
+            document = self.corpus.document(passage.doc)
+            text = "\n".join(p.text for p in document.passages) if document else ""
+            keys = self._documents[passage.doc] = analyze(text).keys
+        return keys
+
     # -- candidates ----------------------------------------------------------------
     def _units(self, claim: str, cited: list[str]) -> list[_Unit]:
         sentences = self.index.sentences
@@ -121,13 +134,27 @@ class Verifier:
                     positions[start + offset] = True
         for i, _ in self.index.sentence_hits(claim, HITS):
             positions.setdefault(i, False)
+        queries = [expand_query(claim)]  # paraphrases, at lower priority than the claim's words
+        spans = _name_spans(analyze(claim))
+        if len(spans) > 1:  # the same statement about another name: a swap to detect
+            tokens = analyze(claim).tokens
+            queries.append(claim[:tokens[spans[-1][0]].start] + claim[tokens[spans[-1][-1]].end:])
+        for query in queries:
+            if query != claim:
+                for i, _ in self.index.sentence_hits(query, HITS // 2):
+                    positions.setdefault(i, False)
         seen: set[tuple[int, int]] = set()
         units = []
+        def short(j: int) -> bool:  # a label line such as "Financial" between two facts
+            return 0 <= j < len(sentences) and len(sentences[j].text.split()) < 4
+
         for i, was_cited in positions.items():
-            for a, b in ((i, i), (i - 1, i), (i, i + 1)):
+            before = i - 2 if short(i - 1) else i - 1
+            after = i + 2 if short(i + 1) else i + 1
+            for a, b in ((i, i), (before, i), (i, after)):
                 if a < 0 or b >= len(sentences) or (a, b) in seen:
                     continue
-                if sentences[a].passage.id != sentences[b].passage.id:
+                if sentences[a].passage is not sentences[b].passage:
                     continue
                 seen.add((a, b))
                 passage = sentences[a].passage
@@ -151,20 +178,49 @@ class Verifier:
         if supported:
             best = max(supported, key=lambda v: (v.score, v.unit.cited, -len(v.unit.text)))
         elif contradicted:
-            best = max(contradicted, key=lambda v: (v.score, v.unit.cited))
+            best = max(contradicted, key=lambda v: (round(v.score, 2), v.unit.cited, v.extra, -len(v.unit.text)))
         else:
             best = max(verdicts, key=lambda v: v.score)
+            topical = self._topical(claim_a, weights, best)
+            if topical:
+                return Check(claim, topical, best.score, [_evidence(best.unit)], f"topical-{topical}")
             return Check(claim, "unsupported", best.score, [_evidence(best.unit)],
                          best.reason or "no-evidence")
         return Check(claim, best.label, best.score, [_evidence(best.unit)], best.reason)
 
+    def _topical(self, claim: Analysis, weights: list[float], best: _Verdict) -> str:
+        """A weak verdict for a long claim that paraphrases one source as a whole.
+
+        Long claims (a study's finding retold) seldom match one sentence word for word, but
+        when nearly all their words are in one document the document speaks to them: the
+        claim is taken as supported, or contradicted when it negates what the nearest
+        sentence states. Short claims never get here: they must match a sentence.
+        """
+        if len(claim.tokens) < TOPIC_FROM or claim.quantities and best.reason == "number-not-found":
+            return ""
+        document = self._document_context(best.unit.passage)
+        covered = sum(w for t, w in zip(claim.tokens, weights) if t.key in document)
+        if covered < TOPIC_AT * sum(weights) or best.extra < TOPIC_UNIT_AT:
+            return ""
+        claim_neg = _negated(claim, claim.keys)
+        unit_neg = _negated(best.unit.analysis, claim.keys)
+        return "contradicted" if claim_neg and not unit_neg else "supported" if claim_neg == unit_neg else ""
+
     def _assess(self, claim: Analysis, weights: list[float], unit: _Unit) -> _Verdict:
+        verdict = self._judge(claim, weights, unit)
+        verdict.unit = unit
+        return verdict
+
+    def _judge(self, claim: Analysis, weights: list[float], unit: _Unit) -> _Verdict:
         keys = unit.analysis.keys
         # "the model", "it": the sentence speaks of a name its passage gives
-        context_credit = ANAPHOR_CREDIT if _ANAPHOR.search(unit.text) else CONTEXT_CREDIT
+        anaphor = bool(_ANAPHOR.search(unit.text))
+        subject = set(_name_spans(claim)[0]) if anaphor and claim.tokens and claim.tokens[0].name else set()
+        document = self._document_context(unit.passage) if subject else set()
         credit = [1.0 if t.key in keys else
-                  (context_credit if t.name else CONTEXT_CREDIT) if t.key in unit.context else 0.0
-                  for t in claim.tokens]
+                  (ANAPHOR_CREDIT if i in subject else CONTEXT_CREDIT) if t.key in unit.context else
+                  DOCUMENT_CREDIT if i in subject and t.key in document else 0.0
+                  for i, t in enumerate(claim.tokens)]
         # a contradiction must state the claim's predicate itself: only names (the subject)
         # may come from the rest of the passage
         strict = [c if c == 1.0 or t.name else 0.0 for t, c in zip(claim.tokens, credit)]
@@ -177,24 +233,25 @@ class Verifier:
 
         cov = coverage(credits=credit)
         firm = coverage()
+        support_at, negation_at = _thresholds(len(claim.tokens))
         # numbers
         statuses = [self._quantity(q, claim, weights, unit.analysis) for q in claim.quantities]
         conflicts = [(q, s) for q, (st, s) in zip(claim.quantities, statuses) if st == "conflict"]
         all_agree = all(st == "agree" for st, _ in statuses)
         if conflicts and firm >= CONTRADICT_AT:
             q, s = conflicts[0]
-            return _Verdict("contradicted", firm, f"number-mismatch: {q.describe()} vs {s.describe()}", unit)
+            return _Verdict("contradicted", firm, f"number-mismatch: {q.describe()} vs {s.describe()}", extra=cov)
         # names and roles in the same slot
         swap = self._swap(claim, unit, credit)
         if swap:
             skip, mine, theirs = swap
-            if coverage(skip) >= CONTRADICT_AT:
-                return _Verdict("contradicted", coverage(skip), f"name-mismatch: {mine} vs {theirs}", unit)
+            if coverage(skip) >= CONTRADICT_AT and sum(weights[i] for i in skip) <= SLOT_AT * sum(weights):
+                return _Verdict("contradicted", coverage(skip), f"name-mismatch: {mine} vs {theirs}", extra=cov)
         stranger = self._stranger(claim, unit, credit)
         if stranger and not conflicts:
             skip, mine, theirs = stranger
             if coverage(skip) >= CONTRADICT_AT:
-                return _Verdict("contradicted", coverage(skip), f"name-mismatch: {mine} vs {theirs}", unit)
+                return _Verdict("contradicted", coverage(skip), f"name-mismatch: {mine} vs {theirs}", extra=cov)
         # opposites and negation
         claim_neg = _negated(claim, claim.keys)
         unit_neg = _negated(unit.analysis, claim.keys)
@@ -202,20 +259,20 @@ class Verifier:
         if polar:
             i, word, other = polar
             if claim_neg == unit_neg and all_agree and coverage({i}) >= CONTRADICT_AT:
-                return _Verdict("contradicted", coverage({i}), f"opposite: {word} vs {other}", unit)
+                return _Verdict("contradicted", coverage({i}), f"opposite: {word} vs {other}", extra=cov)
         elif claim_neg != unit_neg and all_agree:
-            if firm >= NEGATION_AT:
-                return _Verdict("contradicted", firm, "negation", unit)
+            if firm >= negation_at:
+                return _Verdict("contradicted", firm, "negation", extra=cov)
             absent = self._negated_term(claim, weights, unit, credit)
             if absent:
-                return _Verdict("contradicted", cov, f"negation: no {absent}", unit)
+                return _Verdict("contradicted", cov, f"negation: no {absent}", extra=cov)
         flipped = bool(polar) or claim_neg != unit_neg
-        if cov >= SUPPORT_AT and all_agree and not flipped and not swap and not conflicts:
-            return _Verdict("supported", cov, "entailed", unit)
+        if cov >= support_at and all_agree and not flipped and not swap and not conflicts:
+            return _Verdict("supported", cov, "entailed", extra=cov)
         reason = "partial" if cov >= 0.5 else "no-evidence"
         if cov >= SUPPORT_AT and not all_agree and not conflicts:
             reason = "number-not-found"
-        return _Verdict("unsupported", cov * (0.5 if not all_agree else 1.0), reason, unit)
+        return _Verdict("unsupported", cov * (0.5 if not all_agree else 1.0), reason, extra=cov)
 
     def _quantity(self, q: Quantity, claim: Analysis, weights: list[float],
                   unit: Analysis) -> tuple[str, Quantity | None]:
@@ -233,13 +290,18 @@ class Verifier:
         for t in unit.tokens:
             clause_keys.setdefault(t.clause, set()).add(t.key)
 
-        def bind(clause: int) -> float:
+        # the claim's attribute words next to its number ("valued", "stake") tell apart
+        # several numbers about one subject in one sentence
+        attribute = {t.key for t in _near(claim.tokens, q) if not t.name}
+
+        def bind(s: Quantity, clause: int) -> float:
             here = clause_keys.get(clause, set())
             near = clause_keys.get(clause - 1, set()) | clause_keys.get(clause + 1, set())
-            return sum(w for k, w in weight.items() if k in here) + \
+            close = {t.key for t in _near(unit.tokens, s)} & attribute
+            return sum(w * (4 if k in close else 1) for k, w in weight.items() if k in here) + \
                 0.25 * sum(w for k, w in weight.items() if k in near and k not in here)
 
-        scored = [(bind(c), compare(q, s) == "agree", s) for s, c in comparable]
+        scored = [(bind(s, c), compare(q, s) == "agree", s) for s, c in comparable]
         best = max(b for b, _, _ in scored)
         for b, ok, s in scored:
             if ok and b >= best - 1e-9:
@@ -268,6 +330,8 @@ class Verifier:
             theirs = unit.analysis.tokens[j1:j2]
             if not all(t.name for t in mine) or any(credit[i] > 0 for i in range(i1, i2)):
                 continue
+            if not any(set(span) == set(range(i1, i2)) for span in _name_spans(claim)):
+                continue  # part of a name ("DeepMind" of "Google DeepMind") is no swap
             before = n > 0 and ops[n - 1][0] == "equal"
             after = n + 1 < len(ops) and ops[n + 1][0] == "equal"
             if not (before or after) or len(mine) > 4:
@@ -288,10 +352,18 @@ class Verifier:
         A name the corpus never mentions is only unknown (unsupported), not wrong.
         """
         spans = _name_spans(claim)
-        if len(spans) < 2:
+        if len(spans) < 2 or claim.quantities:
             return None
+        plain = [i for i, t in enumerate(claim.tokens) if not t.name]
+        if not any(credit[i] == 1.0 for i in plain):
+            return None  # the predicate must be stated here, not just the names
+        def key_word(span: list[int]) -> int:
+            return max(span, key=lambda i: self.idf(claim.tokens[i]))
+
         for span in spans:
-            if any(credit[i] > 0 for i in span):
+            if not any(credit[key_word(s)] == 1.0 for s in spans if s is not span):
+                continue  # the subject must be named in the sentence itself
+            if credit[key_word(span)] > 0:
                 continue
             if any(self.index.document_frequency(claim.tokens[i].stem) == 0 for i in span):
                 continue
@@ -325,20 +397,34 @@ class Verifier:
         names = [i for i, t in enumerate(claim.tokens) if t.name]
         if not names or any(credit[i] == 0 for i in names):
             return ""
-        for i, t in enumerate(claim.tokens):
-            if t.negated and not t.name and credit[i] == 1.0:
-                found = [u for u in unit.analysis.tokens if u.key == t.key and not u.negated]
-                if found:
-                    return t.word
-        return ""
+        terms = [(self.idf(t), t.word) for i, t in enumerate(claim.tokens)
+                 if t.negated and not t.name and credit[i] == 1.0
+                 and any(u.key == t.key and not u.negated for u in unit.analysis.tokens)]
+        return max(terms)[1] if terms else ""
+
+
+def _thresholds(words: int) -> tuple[float, float]:
+    """Coverage needed to support, and to contradict by negation, a claim of ``words`` words.
+
+    A long claim paraphrases its source; it cannot be matched word for word, so the bar
+    drops with length (from LONG_FROM content words) down to a floor.
+    """
+    drop = max(0, words - LONG_FROM) * LONG_STEP
+    return max(SUPPORT_AT - drop, LONG_FLOOR), max(NEGATION_AT - drop, LONG_FLOOR)
+
+
+def _near(tokens: list[Token], q: Quantity, reach: int = 24) -> list[Token]:
+    """Tokens within ``reach`` characters of quantity ``q`` (same text)."""
+    return [t for t in tokens if 0 <= q.start - t.end <= reach or 0 <= t.start - q.end <= reach]
 
 
 def _name_spans(analysis: Analysis) -> list[list[int]]:
     """Token positions of each run of adjacent name tokens."""
     spans: list[list[int]] = []
     for i, t in enumerate(analysis.tokens):
-        if t.name and spans and spans[-1][-1] == i - 1 and analysis.tokens[i - 1].name \
-                and t.clause == analysis.tokens[i - 1].clause:
+        previous = analysis.tokens[i - 1] if i else None
+        if t.name and spans and spans[-1][-1] == i - 1 and previous.name \
+                and t.clause == previous.clause and TITLES.isdisjoint((t.key, previous.key)):
             spans[-1].append(i)
         elif t.name:
             spans.append([i])
