@@ -46,7 +46,7 @@ SYNONYMS = [
     "work operate run base",
     "part section portion area wing",
     "secure secured secret secretive restricted",
-    "buy acquire purchase acquisition",
+    "buy bought acquire purchase acquisition",
     "pay paid spend spent invest investment",
     "launch release unveil debut introduce ship rollout roll",
     "start found create establish form",

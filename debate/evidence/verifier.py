@@ -38,6 +38,7 @@ SLOT_AT = 0.5  # most of a claim's weight a swapped name may carry: the rest mus
 BIND_AT = 0.3  # share of the claim's words a number's clause must hold to be its counterpart
 LONG_FROM, LONG_STEP, LONG_FLOOR = 6, 0.04, 0.45
 TOPIC_FROM, TOPIC_AT, TOPIC_UNIT_AT = 7, 0.4, 0.3  # the long-claim fallback (``_topical``)
+PREDICATE_SLACK = 0.15  # support may lean on the passage for names, barely for the rest
 HITS = 12  # BM25 sentence hits examined per claim
 
 ANAPHOR_CREDIT = 0.9
@@ -267,7 +268,8 @@ class Verifier:
             if absent:
                 return _Verdict("contradicted", cov, f"negation: no {absent}", extra=cov)
         flipped = bool(polar) or claim_neg != unit_neg
-        if cov >= support_at and all_agree and not flipped and not swap and not conflicts:
+        if cov >= support_at and firm >= support_at - PREDICATE_SLACK and all_agree \
+                and not flipped and not swap and not conflicts:
             return _Verdict("supported", cov, "entailed", extra=cov)
         reason = "partial" if cov >= 0.5 else "no-evidence"
         if cov >= SUPPORT_AT and not all_agree and not conflicts:
@@ -380,8 +382,19 @@ class Verifier:
         keys = unit.keys
         stems = {t.stem for t in unit.tokens}
         others = claim.keys
+        clauses: dict[int, set[str]] = {}
+        for u in unit.tokens:
+            clauses.setdefault(u.clause, set()).add(u.key)
         for i, t in enumerate(claim.tokens):
             if t.key in keys or t.stem in stems:
+                # "excels at X but struggles with Y": the clause about the claim's topic decides
+                topic = {v.key for v in claim.tokens if not v.name} - {t.key}
+                best = max(clauses.values(), key=lambda c: len(c & topic), default=set())
+                if not topic or t.key in best or len(best & topic) < 2:
+                    continue
+                for u in unit.tokens:
+                    if u.key in best and (opposed(t.stem, u.stem) or opposed(t.key, u.key)):
+                        return i, t.word, u.word
                 continue
             for u in unit.tokens:
                 if not (opposed(t.stem, u.stem) or opposed(t.key, u.key)):

@@ -1,0 +1,56 @@
+"""Numbers written differently must compare equal; different numbers of one kind must not."""
+
+import pytest
+
+from debate.evidence.quantities import compare, parse_quantities
+
+
+def one(text):
+    found = parse_quantities(text)
+    assert found, text
+    return found[0]
+
+
+@pytest.mark.parametrize("claim, source, expected", [
+    ("raised $2.5B", "raised $2.5 billion", "agree"),
+    ("raised 2.5 billion dollars", "raised $2.5 billion", "agree"),
+    ("a 37.5% share", "a 37.5 percent share", "agree"),
+    ("five times faster", "5x faster", "agree"),
+    ("fivefold faster", "five times faster", "agree"),
+    ("about a dozen engineers", "12 engineers", "agree"),
+    ("a fifth of users", "20% of users", "agree"),
+    ("roughly 300 staff", "310 staff", "agree"),
+    ("over 70% of the market", "75% of the market", "agree"),
+    ("nearly 40% of teams", "38% of teams", "agree"),
+    ("on March 3, 2025", "on 3 March 2025", "agree"),
+    ("in 2019", "on June 4, 2019", "agree"),
+    ("on March 3, 2025", "on March 13, 2025", "conflict"),
+    ("in 2012", "in 2009", "conflict"),
+    ("a 18% stake", "a 81% stake", "conflict"),
+    ("for $300 billion", "for $300 million", "conflict"),
+    ("about 70 jobs", "about 700 jobs", "conflict"),
+    ("ranked third", "ranked first", "conflict"),
+    ("on a Tuesday", "on a Friday", "conflict"),
+    ("three years", "seven years", "conflict"),
+])
+def test_quantity_forms_compare_by_value(claim, source, expected):
+    assert compare(one(claim), one(source)) == expected
+
+
+@pytest.mark.parametrize("claim, source", [
+    ("40 engineers", "40 percent"),
+    ("12 offices", "12 engineers"),
+    ("$5 million", "5 million users"),
+])
+def test_different_kinds_are_not_compared(claim, source):
+    assert compare(one(claim), one(source)) == "unknown"
+
+
+@pytest.mark.parametrize("text", ["Qwen 3 Max beat GPT-4.1", "Falcon 2 Pro launched", "Phi-3 is small"])
+def test_version_numbers_in_names_are_not_quantities(text):
+    assert [q for q in parse_quantities(text) if q.kind == "count"] == []
+
+
+def test_hedge_is_recorded():
+    assert one("approximately 600 roles").hedge == "about"
+    assert one("more than 600 roles").hedge == "above"
