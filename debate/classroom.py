@@ -163,8 +163,11 @@ def finished(path: Path, spec: DebateSpec, settings: Settings) -> Transcript | N
 
 
 def _save_views(t: Transcript, entry: Entry, folder: Path) -> None:
-    for suffix in (".json", ".md", ".html"):
-        save(t, entry.path(folder, suffix))
+    """The JSON after every turn; the Markdown and HTML views once the debate has ended, however."""
+    save(t, entry.path(folder, ".json"))
+    if t.status != "running":
+        for suffix in (".md", ".html"):
+            save(t, entry.path(folder, suffix))
 
 
 class Progress:

@@ -45,24 +45,31 @@ def _claims(transcript: Transcript, corpus: Corpus) -> list[dict]:
 
 
 def checked_claims(transcript: Transcript, corpus: Corpus) -> list[Item]:
-    """Every claim of the debate, labelled by the verifier with the passages its turn cited."""
+    """Every claim of the debate with the verifier's label and the passages its sentence cited.
+
+    The judge's fact check is the verifier's (no judge may overrule it), so its labels are
+    used as they are; a claim without a label is checked here.
+    """
     from debate.evidence.verifier import verifier_for
 
-    verifier = verifier_for(corpus)
-    cited_by = {(t.side, t.round): [c.passage for c in t.citations] for t in transcript.turns}
+    cited_by_turn = {(t.side, t.round): [c.passage for c in t.citations] for t in transcript.turns}
     items, seen = [], set()
     for claim in _claims(transcript, corpus):
         text = claim["text"]
         if text in seen:
             continue
         seen.add(text)
-        cited = cited_by.get((claim["side"], claim.get("round", 1)), [])
-        check = verifier.check(text, cited=cited)
+        cited = claim.get("cited")
+        cited = cited_by_turn.get((claim["side"], claim.get("round", 1)), []) if cited is None else cited
+        label, evidence, reason = claim.get("label"), claim.get("evidence", []), claim.get("reason", "")
+        if label not in LABELS:
+            check = verifier_for(corpus).check(text, cited=cited)
+            label, reason = check.label, check.reason
+            evidence = [{"passage": e.passage, "text": e.text} for e in check.evidence]
         items.append(Item(number=0, side=claim["side"], speaker=claim.get("speaker") or
                           transcript.personas[claim["side"]]["name"], round=claim.get("round", 1),
-                          text=strip_markers(text), cited=cited, label=check.label,
-                          evidence=[{"passage": e.passage, "text": e.text} for e in check.evidence if e.passage],
-                          reason=check.reason))
+                          text=strip_markers(text), cited=list(cited), label=label,
+                          evidence=[e for e in evidence if e.get("passage")], reason=reason))
     return items
 
 
