@@ -1,77 +1,390 @@
-"""The judge: fact-check every claim of every turn, score the sides, name a winner.
+"""The judge: fact-check every claim, score the sides on the rubric, name a winner and say why.
 
-The offline claim verifier decides the facts; the score rewards supported claims and
-verified citations and penalises contradicted and unsupported claims.
+1. The offline claim verifier labels every claim of every turn (supported, contradicted,
+   unsupported) with the passages that decide it, and every citation is checked (exact,
+   near, unverified quote). These facts are settled: no judge may overrule them.
+2. The rubric (``prompts/rubric.yaml``) scores each side 0-10 per criterion; evidence and
+   accuracy come from the fact check alone. Offline, engagement and clarity are measured
+   in the text; with a judge model, the model scores them, reading the debate twice with
+   the sides' order swapped so that neither side gains from being presented first.
+3. The weighted totals name the winner, or a tie within the rubric's margin. If the two
+   readings disagree on the winner, the fact criteria alone decide.
+4. The rationale is 3-6 sentences, each built on a number, a claim or a passage id.
 """
 
 from __future__ import annotations
 
+import asyncio
+import json
+import re
+import sys
+from functools import partial
+
+from debate.citations import cited_sentences
+from debate.errors import BackendError
 from debate.evidence import Corpus
+from debate.evidence.corpus import split_sentences
+from debate.rubric import FACT_CRITERIA, JUDGEMENT_CRITERIA, SIDES, Rubric, load_rubric, score_sides
 from debate.transcript import Transcript
 
-WEIGHTS = {"supported": 2.0, "verified_citation": 1.0, "contradicted": -3.0, "unsupported": -1.0}
-TIE_MARGIN = 1.0
+MAX_RATIONALE = 6
+MIN_RATIONALE = 3
+QUOTE_CHARS = 110  # a claim quoted in the rationale is cut to this length
+LABELS = ("A", "B")  # how the LLM judge sees the sides: A is presented first
+_PASSAGE_OR_CLAIM = re.compile(r"\b(S[\w.-]+:\d+|C\d+)\b")
 
+
+# ---- the facts -------------------------------------------------------------------------------
 
 def fact_check(transcript: Transcript, corpus: Corpus) -> list[dict]:
-    """Every checkable claim of every turn with its label and deciding passage(s)."""
+    """Every checkable claim of every turn with its side, speaker, round, label, deciding
+    passage(s) and reason. A claim is checked against the passages its own sentence cites."""
     from debate.evidence.claims import extract_claims
     from debate.evidence.verifier import verifier_for
 
     verifier = verifier_for(corpus)
     claims = []
-    for turn in transcript.turns:
-        cited = [c.passage for c in turn.citations]
-        for text in extract_claims(turn.text):
-            check = verifier.check(text, cited=cited)
-            claims.append({"side": turn.side, "speaker": turn.speaker, "round": turn.round,
-                           "text": text, "label": check.label, "score": round(check.score, 3),
-                           "reason": check.reason,
-                           "evidence": [{"passage": e.passage, "text": e.text} for e in check.evidence]})
+    debaters = [p["name"] for p in transcript.personas.values() if p.get("name")]
+    for index, turn in enumerate(transcript.turns):
+        for sentence in cited_sentences(turn.text):
+            if _about_a_debater(sentence.sentence, debaters):
+                continue
+            for text in extract_claims(sentence.sentence):
+                check = verifier.check(text, cited=sentence.passages)
+                claims.append({
+                    "id": f"C{len(claims) + 1}", "side": turn.side, "speaker": turn.speaker,
+                    "round": turn.round, "turn": index, "text": text, "label": check.label,
+                    "score": round(check.score, 3), "reason": check.reason, "cited": sentence.passages,
+                    "evidence": [{"passage": e.passage, "text": e.text} for e in check.evidence],
+                })
     return claims
 
 
-def score_sides(transcript: Transcript, claims: list[dict]) -> dict[str, dict]:
+def _about_a_debater(sentence: str, debaters: list[str]) -> bool:
+    """Sentences that name a debater ("X leans on...", "X also said...") are engagement with
+    the debate, not claims about the sources: checking them would punish a speaker for
+    reporting what the other side said."""
+    return any(name and name in sentence for name in debaters)
+
+
+def citation_checks(transcript: Transcript) -> list[dict]:
+    """Every citation of every turn: does the cited passage hold the quoted words?"""
+    return [{"side": t.side, "speaker": t.speaker, "round": t.round, "passage": c.passage,
+             "quote": c.quote, "match": c.match if c.verified else "none", "verified": c.verified}
+            for t in transcript.turns for c in t.citations]
+
+
+# ---- the offline judge -----------------------------------------------------------------------
+
+class Assessment:
+    """The fact check and offline scorecard of one transcript under one rubric."""
+
+    def __init__(self, transcript: Transcript, corpus: Corpus, rubric: Rubric):
+        self.transcript, self.rubric = transcript, rubric
+        self.claims = fact_check(transcript, corpus)
+        self.citations = citation_checks(transcript)
+        self.scores, self.facts = score_sides(transcript, self.claims, rubric)
+        self.names = {side: transcript.personas.get(side, {}).get("name", side) for side in SIDES}
+
+    def who(self, side: str) -> str:
+        return f"{self.names[side]} ({side.upper()})"
+
+    def fact_winner(self) -> str:
+        """The winner on the fact criteria alone (evidence and accuracy), or "tie"."""
+        return self.rubric.winner({s: self.rubric.total(self.scores[s], FACT_CRITERIA) for s in SIDES})
+
+    def verdict(self, scores: dict, winner: str, rationale: list[str], judge: str, **extra) -> dict:
+        return {"winner": winner, "scores": scores, "facts": self.facts, "claims": self.claims,
+                "citations": self.citations, "rationale": " ".join(rationale), "judge": judge,
+                "rubric": self.rubric.record(), "warnings": extra.pop("warnings", []), **extra}
+
+    # ---- rationale sentences, each resting on a number, a claim or a passage -------------
+    def outcome_sentence(self, scores: dict, winner: str) -> str:
+        p, c = scores["pro"]["total"], scores["con"]["total"]
+        if winner == "tie":
+            return (f"The weighted totals, {p} for {self.who('pro')} and {c} for {self.who('con')}, are within "
+                    f"the tie margin of {self.rubric.tie_margin}, so the debate is a tie.")
+        loser = "con" if winner == "pro" else "pro"
+        return (f"{self.who(winner)} wins {scores[winner]['total']} to {scores[loser]['total']} on the weighted "
+                f"rubric (a gap of {self.rubric.tie_margin} or less would be a tie).")
+
+    def flip_sentence(self, first: str, swapped: str) -> str:
+        """Why the fact criteria alone decide when the two readings disagree."""
+        fact = {s: self.rubric.total(self.scores[s], FACT_CRITERIA) for s in SIDES}
+        winner = self.rubric.winner(fact)
+        decision = ("they do not separate the sides, so the debate is a tie" if winner == "tie"
+                    else f"{self.who(winner)} wins on them")
+        return (f"Read with PRO first the judge model preferred {first}, read with CON first it preferred "
+                f"{swapped}, so evidence and accuracy alone decide ({fact['pro']} for PRO, {fact['con']} for CON) "
+                f"and {decision}.")
+
+    def gap_sentence(self, scores: dict) -> str | None:
+        weights = self.rubric.weights
+        gaps = {n: weights[n] * abs(scores["pro"][n] - scores["con"][n]) for n in weights if weights[n]}
+        name = max(gaps, key=gaps.get)
+        if not gaps[name]:
+            return None
+        ahead = "pro" if scores["pro"][name] > scores["con"][name] else "con"
+        behind = "con" if ahead == "pro" else "pro"
+        why = {n: self._why(n, ahead) + " against " + self._why(n, behind) for n in FACT_CRITERIA}
+        because = f" ({why[name]})" if name in why else ""
+        return (f"The widest weighted gap is {name}: {scores[ahead][name]} for {self.who(ahead)} against "
+                f"{scores[behind][name]} for {self.who(behind)}{because}.")
+
+    def _why(self, criterion: str, side: str) -> str:
+        f = self.facts[side]
+        if criterion == "evidence":
+            return (f"{f['supported']} of {f['claims']} claims supported and "
+                    f"{f['exact_citations'] + f['near_citations']} of {f['citations']} citations verified")
+        return f"{f['contradicted']} contradicted and {f['unsupported']} unsupported claims"
+
+    def claim_sentences(self, winner: str) -> list[str]:
+        """The decisive claims: contradicted ones first, then each side's best supported one,
+        then citations whose passage does not hold the quoted words."""
+        out = []
+        for c in [c for c in self.claims if c["label"] == "contradicted"][:2]:
+            out.append(f"{self.who(c['side'])} claimed {_quote(c['text'])} ({c['id']}), which "
+                       f"{_passages(c)} contradicts ({c['reason']}).")
+        order = [winner, "con" if winner == "pro" else "pro"] if winner != "tie" else list(SIDES)
+        for side in order:
+            best = max((c for c in self.claims if c["side"] == side and c["label"] == "supported" and c["evidence"]),
+                       key=lambda c: c["score"], default=None)
+            if best:
+                out.append(f"{self.who(side)}'s claim {_quote(best['text'])} ({best['id']}) is supported by "
+                           f"{_passages(best)}.")
+        for side in SIDES:
+            bad = [c["passage"] for c in self.citations if c["side"] == side and not c["verified"]]
+            if bad:
+                out.append(f"{self.who(side)} cited {', '.join(dict.fromkeys(bad))} for words "
+                           f"{'that passage does' if len(bad) == 1 else 'those passages do'} not hold.")
+        if not self.claims:
+            out.append("Neither side made a claim the sources could check, so the rubric's other criteria decide.")
+        return out
+
+    def rationale(self, scores: dict, winner: str, extra: list[str] = (), outcome: str | None = None) -> list[str]:
+        sentences = [outcome or self.outcome_sentence(scores, winner), *extra]
+        gap = self.gap_sentence(scores)
+        sentences += ([gap] if gap else []) + self.claim_sentences(winner)
+        return _dedupe(sentences)[:MAX_RATIONALE]
+
+
+def _quote(text: str) -> str:
+    text = text.strip().rstrip(".")
+    return f"“{text if len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS].rsplit(' ', 1)[0] + '…'}”"
+
+
+def _passages(claim: dict) -> str:
+    return ", ".join(dict.fromkeys(e["passage"] for e in claim["evidence"])) or "the sources"
+
+
+def _dedupe(sentences: list[str]) -> list[str]:
+    return list(dict.fromkeys(s for s in sentences if s))
+
+
+async def offline_judge(transcript: Transcript, corpus: Corpus, rubric: Rubric | None = None) -> dict:
+    """Judge with the fact check and the rubric's offline measures alone."""
+    return offline_verdict(Assessment(transcript, corpus, rubric or load_rubric()))
+
+
+def offline_verdict(a: Assessment, judge: str = "offline", **extra) -> dict:
+    winner = a.rubric.winner({s: a.scores[s]["total"] for s in SIDES})
+    return a.verdict(a.scores, winner, a.rationale(a.scores, winner), judge, **extra)
+
+
+# ---- the LLM judge ---------------------------------------------------------------------------
+
+class LLMJudge:
+    """Scores the judgement criteria with a model, twice with the sides' order swapped."""
+
+    def __init__(self, settings, rubric: Rubric, prompts=None):
+        from debate.prompts import Prompts
+
+        self.settings, self.rubric = settings, rubric
+        self.model = settings.model_for("judge")
+        self.prompts = prompts or Prompts(settings.prompts_dir)
+
+    async def __call__(self, transcript: Transcript, corpus: Corpus) -> dict:
+        a = Assessment(transcript, corpus, self.rubric)
+        warnings = _same_model_warning(transcript, self.model)
+        try:
+            readings = await self._readings(a)
+        except BackendError as exc:
+            reason = " ".join(str(exc).split())[:200]
+            return offline_verdict(a, f"offline (fallback: judge model {self.model} failed: {reason})",
+                                   warnings=warnings,
+                                   notes=[f"The judge model gave no usable verdict ({reason}); "
+                                          "the offline judge decided instead."])
+        return self._combine(a, readings, warnings)
+
+    async def _readings(self, a: Assessment) -> list[dict]:
+        from debate.backends import make_backend
+
+        backend = make_backend(self.settings, "judge")
+        try:
+            return [await self._read(backend, a, order) for order in (SIDES, SIDES[::-1])]
+        finally:
+            await backend.aclose()
+
+    async def _read(self, backend, a: Assessment, order: tuple[str, ...]) -> dict:
+        """One reading with ``order[0]`` presented first as side A; scores mapped back to sides."""
+        label = dict(zip(order, LABELS))
+        messages = [{"role": "user", "content": self.prompts.render("judge.j2", **_prompt_context(a, label))}]
+        schema = reply_schema()
+        reply = await backend.complete_json(messages, schema)
+        try:
+            parsed = parse_reply(reply)
+        except ValueError as exc:  # JSON, but not the asked-for shape: say what is wrong, once
+            messages += [{"role": "assistant", "content": json.dumps(reply)[:4000]},
+                         {"role": "user", "content": f"That reply is invalid: {exc}. Reply with the JSON object only."}]
+            try:
+                parsed = parse_reply(await backend.complete_json(messages, schema))
+            except ValueError as again:
+                raise BackendError(f"the judge's reply did not match the schema twice: {again}") from None
+        side_of = {v: k for k, v in label.items()}
+        return {"order": list(order), "scores": {side_of[lab]: parsed["scores"][lab] for lab in LABELS},
+                "winner": side_of.get(parsed["winner"], "tie"),
+                "rationale": _unlabel(parsed["rationale"], {lab: a.who(side) for lab, side in side_of.items()})}
+
+    def _combine(self, a: Assessment, readings: list[dict], warnings: list[str]) -> dict:
+        first, swapped = readings
+        scores = {}
+        for side in SIDES:
+            mean = {n: round((first["scores"][side][n] + swapped["scores"][side][n]) / 2, 2) for n in JUDGEMENT_CRITERIA}
+            side_scores = {n: a.scores[side][n] for n in FACT_CRITERIA} | mean
+            scores[side] = {n: side_scores[n] for n in self.rubric.weights} | {"total": self.rubric.total(side_scores)}
+        agree = first["winner"] == swapped["winner"]
+        outcome = None
+        if agree:
+            winner = self.rubric.winner({s: scores[s]["total"] for s in SIDES})
+        else:
+            winner, outcome = a.fact_winner(), a.flip_sentence(first["winner"], swapped["winner"])
+        rationale = a.rationale(scores, winner, _model_sentences(first["rationale"], a), outcome)
+        order_swap = {"first": first["winner"], "swapped": swapped["winner"], "agree": agree,
+                      "decided_by": "rubric totals" if agree else "fact check",
+                      "readings": readings}
+        scored_by = {n: ("fact check" if n in FACT_CRITERIA else f"{self.model} (mean of both orders)")
+                     for n in self.rubric.weights}
+        return a.verdict(scores, winner, rationale, self.model, order_swap=order_swap, scored_by=scored_by,
+                         warnings=warnings)
+
+
+def _prompt_context(a: Assessment, label: dict[str, str]) -> dict:
+    """What judge.j2 sees: the sides as A and B (A presented first), the turns with A's
+    first in each round, the fact-check table, the fact scores and the criteria to score."""
+    t = a.transcript
+    order = sorted(SIDES, key=lambda s: label[s])
+    turns = sorted(t.turns, key=lambda turn: (turn.round, order.index(turn.side)))
+    sides = [{"label": label[s], "name": a.names[s], "stance": "for" if s == "pro" else "against",
+              "description": t.personas.get(s, {}).get("description", ""),
+              "facts": a.facts[s], "scores": {n: a.scores[s][n] for n in FACT_CRITERIA}} for s in order]
+    return {
+        "motion": t.motion, "sides": sides,
+        "turns": [{"label": label[x.side], "speaker": x.speaker, "round": x.round, "role": x.role, "text": x.text,
+                   "crossfire": next((r.crossfire for r in t.rounds if r.number == x.round), None)} for x in turns],
+        "claims": [{**c, "label_side": label[c["side"]]} for c in a.claims],
+        "citations": [{**c, "label_side": label[c["side"]]} for c in a.citations],
+        "criteria": [{"name": n, "weight": c.weight, "description": " ".join(c.description.split()),
+                      "scored_by": "fact check" if n in FACT_CRITERIA else "you"} for n, c in a.rubric.items()],
+        "score_criteria": list(JUDGEMENT_CRITERIA),
+    }
+
+
+def reply_schema() -> dict:
+    """The JSON the judge model must return (also checked by ``parse_reply``)."""
+    side = {"type": "object", "required": list(JUDGEMENT_CRITERIA), "additionalProperties": False,
+            "properties": {n: {"type": "number", "minimum": 0, "maximum": 10} for n in JUDGEMENT_CRITERIA}}
+    return {"type": "object", "required": ["scores", "winner", "rationale"],
+            "properties": {"scores": {"type": "object", "required": list(LABELS),
+                                      "properties": {lab: side for lab in LABELS}},
+                           "winner": {"enum": [*LABELS, "tie"]}, "rationale": {"type": "string"}}}
+
+
+def parse_reply(reply) -> dict:
+    """Check a judge reply against ``reply_schema``; raise ValueError saying what is wrong."""
+    if not isinstance(reply, dict):
+        raise ValueError("the reply is not a JSON object")
+    missing = [k for k in ("scores", "winner", "rationale") if k not in reply]
+    if missing:
+        raise ValueError(f"missing {', '.join(missing)}")
     scores = {}
-    for side in ("pro", "con"):
-        counts = {label: sum(1 for c in claims if c["side"] == side and c["label"] == label)
-                  for label in ("supported", "contradicted", "unsupported")}
-        verified = sum(1 for t in transcript.turns if t.side == side for c in t.citations if c.verified)
-        total = (WEIGHTS["supported"] * counts["supported"] + WEIGHTS["verified_citation"] * verified
-                 + WEIGHTS["contradicted"] * counts["contradicted"]
-                 + WEIGHTS["unsupported"] * counts["unsupported"])
-        scores[side] = {**counts, "verified_citations": verified, "total": round(total, 2)}
-    return scores
+    for lab in LABELS:
+        given = (reply["scores"] or {}).get(lab) if isinstance(reply["scores"], dict) else None
+        if not isinstance(given, dict):
+            raise ValueError(f"scores.{lab} must be an object")
+        scores[lab] = {}
+        for name in JUDGEMENT_CRITERIA:
+            value = given.get(name)
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 10:
+                raise ValueError(f"scores.{lab}.{name} must be a number from 0 to 10")
+            scores[lab][name] = float(value)
+    winner = str(reply["winner"]).strip().removeprefix("Side ").removeprefix("side ")
+    if winner not in (*LABELS, "tie"):
+        raise ValueError('winner must be "A", "B" or "tie"')
+    if not isinstance(reply["rationale"], str):
+        raise ValueError("rationale must be a string")
+    return {"scores": scores, "winner": winner, "rationale": reply["rationale"]}
 
 
-async def offline_judge(transcript: Transcript, corpus: Corpus) -> dict:
-    claims = fact_check(transcript, corpus)
-    scores = score_sides(transcript, claims)
-    gap = scores["pro"]["total"] - scores["con"]["total"]
-    winner = "tie" if abs(gap) < TIE_MARGIN else ("pro" if gap > 0 else "con")
-    return {"winner": winner, "scores": scores, "claims": claims,
-            "rationale": _rationale(transcript, scores, claims, winner), "judge": "offline"}
+def _unlabel(text: str, names: dict[str, str]) -> str:
+    """Replace "Side A" / "Side B" in the model's words with the speakers' names."""
+    return re.sub(r"\b[Ss]ide ([AB])\b", lambda m: names[m.group(1)], text)
 
 
-def _rationale(transcript: Transcript, scores: dict, claims: list[dict], winner: str) -> str:
-    names = {side: transcript.personas[side]["name"] for side in ("pro", "con")}
-    sentences = []
-    for side in ("pro", "con"):
-        s = scores[side]
-        sentences.append(f"{names[side]} ({side}) made {s['supported']} supported, {s['contradicted']} "
-                         f"contradicted and {s['unsupported']} unsupported claims, with "
-                         f"{s['verified_citations']} verified citations, for {s['total']} points.")
-    bad = next((c for c in claims if c["label"] == "contradicted" and c["evidence"]), None)
-    if bad:
-        sentences.append(f"Decisive: {names[bad['side']]} claimed \"{bad['text']}\", which "
-                         f"{bad['evidence'][0]['passage']} contradicts.")
-    if winner == "tie":
-        sentences.append("The totals are within the tie margin, so the debate is a tie.")
-    else:
-        sentences.append(f"{names[winner]} wins on the weight of checked evidence.")
-    return " ".join(sentences)
+def _model_sentences(text: str, a: Assessment, most: int = 3) -> list[str]:
+    """The model's rationale sentences that rest on a claim id or passage id the fact check
+    knows; a sentence that names neither has no checkable reason behind it and is dropped."""
+    known = {c["id"] for c in a.claims} | {e["passage"] for c in a.claims for e in c["evidence"]} | \
+        {c["passage"] for c in a.citations}
+    text = " ".join(text.split())
+    sentences = [text[s:e].strip() for s, e in split_sentences(text)]
+    return [s for s in sentences if set(_PASSAGE_OR_CLAIM.findall(s)) & known][:most]
 
 
-def judge_for(settings, config):
-    """The judge coroutine for a debate under ``settings``."""
-    return offline_judge
+def _same_model_warning(transcript: Transcript, judge_model: str) -> list[str]:
+    backend = transcript.backend or {}
+    if backend.get("name") != "openai":
+        return []
+    debaters = {side: backend.get(f"{side}_model") or backend.get("model") for side in SIDES}
+    same = [side for side, model in debaters.items() if model and model == judge_model]
+    if not same:
+        return []
+    return [f"The judge model {judge_model} also argued the {' and '.join(same)} side: a model may favour "
+            "its own arguments; use --judge-model to pick another."]
+
+
+# ---- wiring ----------------------------------------------------------------------------------
+
+def judge_for(settings, config=None, *, rubric: Rubric | None = None):
+    """The judge coroutine for a debate under ``settings``: the LLM judge when the backend
+    is openai and a judge model is set, else the offline judge. The rubric is loaded now,
+    so a bad rubric file fails before the debate starts."""
+    rubric = rubric or load_rubric(None, settings.prompts_dir)
+    if settings.backend_name == "openai" and settings.model_for("judge"):
+        return LLMJudge(settings, rubric)
+    return partial(offline_judge, rubric=rubric)
+
+
+def run_judge(args) -> int:
+    """`debate judge TRANSCRIPT.json`: re-judge a saved transcript without re-running it."""
+    from debate.render import verdict_markdown
+    from debate.runner import corpus_for, settings_from_args
+    from debate.transcript import format_for, load_transcript, save
+
+    settings = settings_from_args(args)
+    if args.out:
+        format_for(args.out)
+    transcript = load_transcript(args.transcript)
+    judge = judge_for(settings, rubric=load_rubric(args.rubric, settings.prompts_dir))
+    corpus = corpus_for(settings)
+    print(f"judge: {settings.model_for('judge') if isinstance(judge, LLMJudge) else 'offline'}", file=sys.stderr)
+    verdict = asyncio.run(judge(transcript, corpus))
+    missing = sorted(set(transcript.seeds) - set(corpus.files))
+    if missing:
+        verdict["warnings"].append(f"The debate used sources not in this corpus: {', '.join(missing)}; "
+                                   "pass the same --seeds folder.")
+    transcript.verdict = verdict
+    if args.out:
+        save(transcript, args.out)
+        print(f"saved: {args.out}", file=sys.stderr)
+    print(json.dumps(verdict, indent=2, ensure_ascii=False) if args.json else verdict_markdown(transcript))
+    return 0

@@ -31,11 +31,19 @@ class Prompts:
             keep_trailing_newline=False,
         )
 
+    def check(self, *names: str) -> None:
+        """Compile ``names`` now, so a broken template fails before a debate starts."""
+        for name in names:
+            self._guard(name, lambda: self.env.get_template(name))
+
     def render(self, name: str, **context) -> str:
         """Render ``name`` (e.g. ``opening.j2``); any template error becomes a UserError."""
+        return self._guard(name, lambda: self.env.get_template(name).render(**context).strip())
+
+    @staticmethod
+    def _guard(name: str, action):
         try:
-            template = self.env.get_template(name)
-            return template.render(**context).strip()
+            return action()
         except jinja2.TemplateNotFound:
             raise UserError("prompt template not found", where=name) from None
         except jinja2.TemplateSyntaxError as exc:

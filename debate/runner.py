@@ -63,6 +63,7 @@ def prepare(spec: DebateSpec, settings: Settings, *, corpus: Corpus | None = Non
     pro = load_persona(spec.pro, settings.personas_dir)
     con = load_persona(spec.con, settings.personas_dir)
     prompts = Prompts(settings.prompts_dir)
+    prompts.check("system.j2", "opening.j2", "rebuttal.j2", "closing.j2")
     config = DebateConfig(
         motion=spec.motion.strip(), pro=pro, con=con,
         rounds=spec.rounds or settings.rounds,

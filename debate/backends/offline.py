@@ -22,6 +22,7 @@ from debate.errors import BackendError
 from debate.evidence.index import search_index
 
 MIN_QUOTE_WORDS, MAX_QUOTE_WORDS = 8, 45
+_FAQ_PREFIX = re.compile(r"^[QA]:\s+")
 
 _COMMENTARY = {
     "pro": [
@@ -96,9 +97,7 @@ def compose(request: TurnRequest) -> str:
         opening = rng.choice(rhetoric.opening)
     elif request.role == "opening":
         opening = f"{rng.choice(rhetoric.opening)} {_STANCE[request.side]}"
-    elif request.role == "closing":
-        opening = f"{rng.choice(rhetoric.closing)} {_STANCE[request.side]}"
-    else:
+    else:  # rebuttal and closing open on the opponent; the closing line comes last
         opening = f"{rng.choice(rhetoric.rebuttal).format(opponent=opponent)} {_STANCE[request.side]}"
     paragraphs.insert(0, opening)
 
@@ -156,7 +155,7 @@ def _evidence_points(request: TurnRequest) -> list[Point]:
         pid = sentence.passage.id
         if pid not in offered or pid in taken or not _quotable(sentence.text):
             continue
-        quote = sentence.text.strip().rstrip(".")
+        quote = _FAQ_PREFIX.sub("", sentence.text.strip()).rstrip(".")
         if verifier.check(quote, cited=[pid]).label != "supported":
             continue
         taken.add(pid)
@@ -185,11 +184,10 @@ def _engage(request: TurnRequest, opponent: str, rng: random.Random) -> list[str
     if last is None or not last.text:
         return []
     out = []
-    strongest = next((s for s in cited_sentences(last.text) if s.passages), None)
-    if strongest:
-        quoted = re.findall(r'"([^"]{12,})"', strongest.sentence)
-        gist = " ".join((quoted[0] if quoted else strongest.sentence).split()[:10]).rstrip(",.;:")
-        out.append(f'{opponent} leans hardest on the line "{gist}…". {rng.choice(_ANSWER)}')
+    quoted = [q for sent in cited_sentences(last.text) if sent.passages
+              for q in re.findall(r'"([^"]{12,})"', sent.sentence)]
+    if quoted:  # their shortest quotation, whole: a source sentence, so it stays checkable
+        out.append(f'{opponent} leans hardest on "{min(quoted, key=len)}". {rng.choice(_ANSWER)}')
     verifier = verifier_for(request.corpus)
     flagged = 0
     for claim in extract_claims(last.text):
@@ -208,7 +206,7 @@ def _engage(request: TurnRequest, opponent: str, rng: random.Random) -> list[str
 
 def _quotable(text: str) -> bool:
     words = len(text.split())
-    return (MIN_QUOTE_WORDS <= words <= MAX_QUOTE_WORDS and not text.rstrip().endswith("?")
+    return (MIN_QUOTE_WORDS <= words <= MAX_QUOTE_WORDS and not text.startswith("Q:")
             and '"' not in text and "“" not in text and text[:1].isupper()
             and text.rstrip()[-1:] in ".!")  # a full sentence, not a heading or caption
 
