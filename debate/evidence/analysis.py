@@ -8,6 +8,7 @@ capitalised name spans, parsed quantities, and where negation cues sit.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -64,6 +65,7 @@ def analyze(text: str) -> Analysis:
     quantities = parse_quantities(folded)
     clause_starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(folded)]
     spans = [(q.start, q.end) for q in quantities]
+    span_starts = [s for s, _ in spans]
     tokens: list[Token] = []
     negations = 0
     negated_clause, negate_left = -1, 0
@@ -77,7 +79,8 @@ def analyze(text: str) -> Analysis:
             negated_clause, negate_left = clause, NEGATION_REACH
             first = False
             continue
-        if word[0].isdigit() or any(s <= m.start() < e for s, e in spans):
+        k = bisect_right(span_starts, m.start()) - 1
+        if word[0].isdigit() or (k >= 0 and m.start() < spans[k][1]):
             first = False
             continue
         if lower.endswith("'s"):
@@ -106,6 +109,12 @@ def analyze(text: str) -> Analysis:
     return Analysis(text, tokens, quantities, names, negations, qclauses)
 
 
+def keys_of(text: str) -> set[str]:
+    """Just the canonical stems of ``text``: the cheap form for whole passages/documents."""
+    words = {w.lower().removesuffix("'s") for w in _TOKEN.findall(fold_phrases(text)) if w[0].isalpha()}
+    return {canonical(stem(w.replace("-", ""))) for w in words if w not in STOPWORDS}
+
+
 def _looks_like_name(word: str) -> bool:
     """A sentence-initial capitalised word that is not an everyday word."""
     return word.lower() not in STOPWORDS and word[1:].islower() and len(word) > 2 and \
@@ -125,9 +134,5 @@ def _adjacent(text: str, a: Token, b: Token) -> bool:
 
 
 def _clause_index(starts: list[int], pos: int) -> int:
-    n = 0
-    for i, s in enumerate(starts):
-        if s <= pos:
-            n = i
-    return n
+    return max(bisect_right(starts, pos) - 1, 0)
 

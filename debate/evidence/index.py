@@ -61,7 +61,7 @@ class SearchIndex:
             raw = documents[passage.doc].text[passage.start:passage.end]
             for n, line in enumerate(_passage_sentences(_with_figures(passage.text, raw))):
                 self.sentences.append(Sentence(passage, line, n))
-        self._passages = _Bm25([p.heading + "\n" + p.text for p in corpus.passages])
+        self._passage_index: _Bm25 | None = None  # built on first passage search
         self._sentences = _Bm25([s.text for s in self.sentences])
         model = self._sentences.model
         indptr = model.scores["indptr"]
@@ -86,7 +86,9 @@ class SearchIndex:
 
     def passages(self, query: str, k: int = 5) -> list[tuple[Passage, float]]:
         """The k passages that best match ``query``, best first (score > 0 only)."""
-        return [(self.corpus.passages[i], s) for i, s in self._passages.top(query, k)]
+        if self._passage_index is None:
+            self._passage_index = _Bm25([p.heading + "\n" + p.text for p in self.corpus.passages])
+        return [(self.corpus.passages[i], s) for i, s in self._passage_index.top(query, k)]
 
     def sentences_for(self, query: str, k: int = 10) -> list[tuple[Sentence, float]]:
         """The k sentences that best match ``query``, best first (score > 0 only)."""

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from debate.evidence.analysis import Analysis, Token, analyze
+from debate.evidence.analysis import Analysis, Token, analyze, keys_of
 from debate.evidence.corpus import Corpus, Passage
 from debate.evidence.index import per_corpus, search_index
 from debate.evidence.lexicon import PHRASE_PARTS, TITLES, expand_query, opposed, stem
@@ -113,7 +113,7 @@ class Verifier:
         keys = self._context.get(passage.id)
         if keys is None:
             text = f"{passage.title}\n{passage.heading}\n{passage.text}"
-            keys = self._context[passage.id] = analyze(text).keys
+            keys = self._context[passage.id] = keys_of(text)
         return keys
 
     def _document_context(self, passage: Passage) -> set[str]:
@@ -121,7 +121,7 @@ class Verifier:
         if keys is None:
             document = self.corpus.document(passage.doc)
             text = "\n".join(p.text for p in document.passages) if document else ""
-            keys = self._documents[passage.doc] = analyze(text).keys
+            keys = self._documents[passage.doc] = keys_of(text)
         return keys
 
     # -- candidates ----------------------------------------------------------------

@@ -1,0 +1,77 @@
+"""Verifier speed on a 1,000-document corpus, as ratios against the 5-document seeds.
+
+Builds the big corpus in a temp dir (the seeds plus variants with perturbed numbers and
+names), then times index build and ms per claim on both corpora in one run and prints
+absolute figures and the ratios. Run: python bench/verify_bench.py [--docs 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+from debate.evidence.corpus import load_corpus
+from debate.evidence.verifier import Verifier
+from debate.resources import shipped
+
+CLAIMS = [
+    "Meta invested $14.3 billion in Scale AI.",
+    "Muse Spark scored 52 on the Artificial Analysis Intelligence Index.",
+    "Apple acquired NeXT for $427 billion.",
+    "Google released Android as open source in 2012.",
+    "Wang was hired as Meta's chief financial officer.",
+    "The TBD Lab has its own cafeteria.",
+    "Muse Spark will roll out to WhatsApp and Instagram.",
+    "AMI Labs raised $1.03 billion in a seed round.",
+]
+NAMES = ["Orion", "Vega", "Lyra", "Atlas", "Nova", "Juno", "Castor", "Rigel"]
+
+
+def perturb(text: str, rng: random.Random) -> str:
+    text = re.sub(r"\d+(?:\.\d+)?", lambda m: str(round(float(m.group(0)) * rng.uniform(0.5, 2), 1)), text)
+    return re.sub(r"\bMeta\b|\bMuse Spark\b|\bWang\b", lambda m: rng.choice(NAMES), text)
+
+
+def build(folder: Path, docs: int) -> None:
+    rng = random.Random(7)
+    seeds = sorted(shipped("seeds").glob("*.txt"))
+    for n in range(docs):
+        source = seeds[n % len(seeds)].read_text(encoding="utf-8")
+        text = source if n < len(seeds) else perturb(source, rng)
+        (folder / f"{n:04d}_doc.txt").write_text(text, encoding="utf-8")
+
+
+def measure(folder: Path, rounds: int = 3) -> tuple[float, float]:
+    corpus = load_corpus(folder)
+    started = time.perf_counter()
+    verifier = Verifier(corpus)
+    built = time.perf_counter() - started
+    started = time.perf_counter()
+    for _ in range(rounds):
+        for claim in CLAIMS:
+            verifier.check(claim)
+    ms = 1000 * (time.perf_counter() - started) / (rounds * len(CLAIMS))
+    return built, ms
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--docs", type=int, default=1000)
+    args = parser.parse_args()
+    small_build, small_ms = measure(shipped("seeds"))
+    with tempfile.TemporaryDirectory() as tmp:
+        build(Path(tmp), args.docs)
+        big_build, big_ms = measure(Path(tmp))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"seeds:        build {small_build:.3f} s, {small_ms:.2f} ms/claim")
+    print(f"{args.docs} docs:   build {big_build:.3f} s, {big_ms:.2f} ms/claim, peak RSS {peak:.0f} MB")
+    print(f"ratios:       build x{big_build / max(small_build, 1e-9):.1f}, ms/claim x{big_ms / max(small_ms, 1e-9):.2f}")
+
+
+if __name__ == "__main__":
+    main()
