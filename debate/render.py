@@ -62,24 +62,50 @@ def markdown(t: Transcript) -> str:
 
 
 def verdict_markdown(t: Transcript) -> str:
+    """The verdict: winner, rationale, scorecard per criterion, claims table, citation checks."""
     v = t.verdict or {}
     winner = v.get("winner", "tie")
     head = "Tie" if winner == "tie" else f"Winner: {t.personas[winner]['name']} ({winner.upper()})"
-    out = ["## Verdict", "", f"**{head}**", "", v.get("rationale", ""), ""]
-    scores = v.get("scores", {})
-    if scores:
-        keys = list(scores.get("pro", {}))
-        out.append(f"| score | PRO: {t.personas['pro']['name']} | CON: {t.personas['con']['name']} |")
-        out.append("|---|---|---|")
-        out += [f"| {k} | {scores['pro'].get(k, '')} | {scores['con'].get(k, '')} |" for k in keys]
+    out = ["## Verdict", "", f"**{head}**", ""]
+    if v.get("judge"):
+        out += [f"Judge: {v['judge']}" + (f" · Rubric: {v['rubric']['name']}" if v.get("rubric") else ""), ""]
+    out += [v.get("rationale", ""), ""]
+    out += [f"> **Warning:** {w}" for w in v.get("warnings", [])] + [f"> **Note:** {n}" for n in v.get("notes", [])]
+    swap = v.get("order_swap")
+    if swap:
+        out.append(f"Order swap: PRO first → {swap['first']}, CON first → {swap['swapped']} "
+                   f"({'agree' if swap['agree'] else 'disagree: decided by ' + swap.get('decided_by', 'fact check')})")
+    rows = scorecard(v)
+    if rows:
+        out += ["", f"| criterion | weight | PRO: {t.personas['pro']['name']} | CON: {t.personas['con']['name']} |",
+                "|---|---|---|---|"]
+        out += [f"| {r['name']} | {r['weight']} | {r['pro']} | {r['con']} |" for r in rows]
     claims = v.get("claims", [])
     if claims:
-        out += ["", "### Fact check", "", "| side | claim | label | evidence |", "|---|---|---|---|"]
+        out += ["", "### Fact check", "", "| # | side | round | claim | label | evidence | reason |",
+                "|---|---|---|---|---|---|---|"]
         for c in claims:
-            ev = c["evidence"][0]["passage"] if c.get("evidence") else ""
             text = c["text"].replace("|", "\\|")
-            out.append(f"| {c['side'].upper()} | {text} | {LABEL_MARKS.get(c['label'], '')} {c['label']} | {ev} |")
+            out.append(f"| {c.get('id', '')} | {c['side'].upper()} | {c.get('round', '')} | {text} | "
+                       f"{LABEL_MARKS.get(c['label'], '')} {c['label']} | {_evidence_ids(c)} | {c.get('reason', '')} |")
+    bad = [c for c in v.get("citations", []) if not c.get("verified")]
+    if bad:
+        out += ["", "Unverified citations (the passage does not hold the quoted words): "
+                + "; ".join(f"{c['side'].upper()} {c['passage']}" for c in bad)]
     return "\n".join(out)
+
+
+def scorecard(v: dict) -> list[dict]:
+    """Rows of the scorecard: each criterion (with its weight) and the total, per side."""
+    scores = v.get("scores") or {}
+    weights = (v.get("rubric") or {}).get("weights", {})
+    keys = list(scores.get("pro", {}))
+    return [{"name": k, "weight": f"{weights[k]:g}" if k in weights else "", "pro": scores["pro"].get(k, ""),
+             "con": scores.get("con", {}).get(k, "")} for k in keys]
+
+
+def _evidence_ids(claim: dict) -> str:
+    return ", ".join(dict.fromkeys(e["passage"] for e in claim.get("evidence") or [] if e.get("passage")))
 
 
 def argument_map(t: Transcript) -> dict[str, list[dict]]:
@@ -113,7 +139,8 @@ _ENV.filters["citemarks"] = _citemarks
 
 
 def html(t: Transcript) -> str:
-    return _ENV.get_template("transcript.html.j2").render(t=t, argument_map=argument_map(t))
+    return _ENV.get_template("transcript.html.j2").render(t=t, argument_map=argument_map(t),
+                                                          scorecard=scorecard(t.verdict or {}), marks=LABEL_MARKS)
 
 
 def view(name: str, **context) -> str:
