@@ -112,3 +112,11 @@ def test_bundled_seeds_split_into_citable_passages():
     texts = [p.text for p in corpus.passages]
     assert len(texts) == len(set(texts))
     assert not any("Like Like 0" in t or "Comments (0)" in t for t in texts)
+
+
+def test_stand_alone_figures_are_kept_as_facts(tmp_path):
+    (tmp_path / "a.txt").write_text("Key Numbers\n\n42.8%\nBenchmark score of the new model, reported at launch.\n52\n"
+                                    "Index score, placing it fifth overall in the ranking.\n\n0 0\n", encoding="utf-8")
+    text = load_corpus(tmp_path).passages[0].text
+    assert "42.8%" in text and "\n52\n" in text
+    assert "0 0" not in text

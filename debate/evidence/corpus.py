@@ -55,7 +55,8 @@ _CHROME = [
     r"sign up to .{0,80}",
     r"accept( all)? cookies.*|we use cookies.*",
     r"exploring all sides of a story .{0,80}",
-    r"[\W\d_]*",  # lines of only digits and punctuation: "0 0", ", ,"
+    r"[\W_]*",  # punctuation only: ", ,"
+    r"0( 0)+",  # runs of zero counters: "0 0"
 ]
 CHROME_LINE = re.compile(r"^(?:" + "|".join(_CHROME) + r")$", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*(?:[•·▪◦*–-]|\d{1,2}[.)])\s+")
