@@ -89,9 +89,9 @@ class Assessment:
     def who(self, side: str) -> str:
         return f"{self.names[side]} ({side.upper()})"
 
-    def fact_winner(self) -> str:
-        """The winner on the fact criteria alone (evidence and accuracy), or "tie"."""
-        return self.rubric.winner({s: self.rubric.total(self.scores[s], FACT_CRITERIA) for s in SIDES})
+    def fact_totals(self) -> dict[str, float]:
+        """Each side's weighted total over the fact criteria alone (evidence and accuracy)."""
+        return {s: self.rubric.total(self.scores[s], FACT_CRITERIA) for s in SIDES}
 
     def verdict(self, scores: dict, winner: str, rationale: list[str], judge: str, **extra) -> dict:
         return {"winner": winner, "scores": scores, "facts": self.facts, "claims": self.claims,
@@ -110,7 +110,7 @@ class Assessment:
 
     def flip_sentence(self, first: str, swapped: str) -> str:
         """Why the fact criteria alone decide when the two readings disagree."""
-        fact = {s: self.rubric.total(self.scores[s], FACT_CRITERIA) for s in SIDES}
+        fact = self.fact_totals()
         winner = self.rubric.winner(fact)
         decision = ("they do not separate the sides, so the debate is a tie" if winner == "tie"
                     else f"{self.who(winner)} wins on them")
@@ -229,17 +229,10 @@ class LLMJudge:
         """One reading with ``order[0]`` presented first as side A; scores mapped back to sides."""
         label = dict(zip(order, LABELS))
         messages = [{"role": "user", "content": self.prompts.render("judge.j2", **_prompt_context(a, label))}]
-        schema = reply_schema()
-        reply = await backend.complete_json(messages, schema)
         try:
-            parsed = parse_reply(reply)
-        except ValueError as exc:  # JSON, but not the asked-for shape: say what is wrong, once
-            messages += [{"role": "assistant", "content": json.dumps(reply)[:4000]},
-                         {"role": "user", "content": f"That reply is invalid: {exc}. Reply with the JSON object only."}]
-            try:
-                parsed = parse_reply(await backend.complete_json(messages, schema))
-            except ValueError as again:
-                raise BackendError(f"the judge's reply did not match the schema twice: {again}") from None
+            parsed = parse_reply(await backend.complete_json(messages, reply_schema()))
+        except ValueError as exc:  # JSON, but not the asked-for shape (the backend owns repairs)
+            raise BackendError(f"the judge's reply does not match the schema: {exc}") from None
         side_of = {v: k for k, v in label.items()}
         return {"order": list(order), "scores": {side_of[lab]: parsed["scores"][lab] for lab in LABELS},
                 "winner": side_of.get(parsed["winner"], "tie"),
@@ -257,7 +250,7 @@ class LLMJudge:
         if agree:
             winner = self.rubric.winner({s: scores[s]["total"] for s in SIDES})
         else:
-            winner, outcome = a.fact_winner(), a.flip_sentence(first["winner"], swapped["winner"])
+            winner, outcome = a.rubric.winner(a.fact_totals()), a.flip_sentence(first["winner"], swapped["winner"])
         rationale = a.rationale(scores, winner, _model_sentences(first["rationale"], a), outcome)
         order_swap = {"first": first["winner"], "swapped": swapped["winner"], "agree": agree,
                       "decided_by": "rubric totals" if agree else "fact check",

@@ -162,7 +162,7 @@ def score_sides(transcript: Transcript, claims: list[dict], rubric: Rubric) -> t
     for side in SIDES:
         f = facts[side]
         engagement, answering = _engagement(transcript, claims, side, rubric.criteria.engagement)
-        repeats, padding = _repeats(transcript, side), _padding(transcript, side, rubric.criteria.clarity)
+        repeats, padding = _repeats(transcript, side, rubric.criteria.clarity), _padding(transcript, side, rubric.criteria.clarity)
         f.update(answering_turns=answering, repeated_sentences=repeats[0], sentences=repeats[1],
                  padding_phrases=padding)
         side_scores = {
@@ -209,12 +209,13 @@ def _sentences(text: str) -> list[str]:
     return [clean[s:e] for line in clean.splitlines() for s, e in split_sentences(line)]
 
 
-def _repeats(transcript: Transcript, side: str) -> tuple[int, int]:
-    """(repeated, all): sentences of the side that mostly say again what it said before."""
+def _repeats(transcript: Transcript, side: str, rule: Clarity) -> tuple[int, int]:
+    """(repeated, all): sentences of the side that mostly say again what it said before
+    (padding phrases aside, so a new lead-in does not make an old sentence new)."""
     seen: list[set[str]] = []
     repeated = total = 0
     for turn in (t for t in transcript.turns if t.side == side):
-        for sentence in _sentences(turn.text):
+        for sentence in _sentences(_padding_re(rule).sub(" ", turn.text)):
             terms = key_terms(sentence)
             if not terms:
                 continue
@@ -225,9 +226,13 @@ def _repeats(transcript: Transcript, side: str) -> tuple[int, int]:
     return repeated, total
 
 
+def _padding_re(rule: Clarity) -> re.Pattern:
+    phrases = "|".join(re.escape(p.strip()) for p in rule.padding_phrases if p.strip()) or r"(?!x)x"
+    return re.compile(r"\b(?:" + phrases + r")\b,?", re.IGNORECASE)
+
+
 def _padding(transcript: Transcript, side: str, rule: Clarity) -> int:
-    text = " ".join(t.text for t in transcript.turns if t.side == side).lower()
-    return sum(len(re.findall(r"\b" + re.escape(p.lower()) + r"\b", text)) for p in rule.padding_phrases)
+    return sum(len(_padding_re(rule).findall(t.text)) for t in transcript.turns if t.side == side)
 
 
 def _coverage(wanted: set[str], said: set[str]) -> float:

@@ -1,0 +1,51 @@
+"""Hand-built transcripts for the judge tests: real personas, real citations, bundled seeds."""
+
+from functools import lru_cache
+
+import pytest
+
+from debate.citations import citations_in
+from debate.evidence import load_corpus
+from debate.personas import load_persona
+from debate.resources import shipped
+from debate.transcript import Round, Transcript, Turn
+
+MOTION = "Meta should release the weights of Muse Spark"
+PRO, CON = "open-source-advocate", "skeptical-investor"
+
+# S002:13: "Meta spends $14.3 billion to recruit Alexandr Wang. Meta acquires a 49% non-voting
+# stake in Scale AI ..."; S002:4 holds Muse Spark's HealthBench Hard score (42.8%).
+TRUE_FACTS = ("Meta spent $14.3 billion to recruit Alexandr Wang [S002:13]. "
+              "Meta acquired a 49% non-voting stake in Scale AI [S002:13].")
+FALSE_SCORE = "Muse Spark scored 82.4% on HealthBench Hard [S002:4]."
+TRUE_SCORE = "Muse Spark scored 42.8% on HealthBench Hard [S002:4]."
+
+
+@lru_cache(maxsize=1)
+def corpus():
+    return load_corpus(shipped("seeds"))
+
+
+def transcript(rounds: list[tuple[str, str]], *, crossfire: dict[int, str] | None = None,
+               cut: set[tuple[int, str]] = frozenset(), backend: dict | None = None) -> Transcript:
+    """A complete transcript: ``rounds`` is [(pro text, con text), ...]; ``cut`` marks turns
+    (round, side) the clock cut."""
+    personas = {"pro": load_persona(PRO).to_record(), "con": load_persona(CON).to_record()}
+    t = Transcript(motion=MOTION, seeds=corpus().files, backend=backend or {"name": "offline", "model": ""},
+                   personas=personas, status="complete")
+    for number, texts in enumerate(rounds, start=1):
+        turns = [Turn(side=side, speaker=personas[side]["name"], text=text, round=number,
+                      truncated=(number, side) in cut, cut_by="clock" if (number, side) in cut else None,
+                      citations=citations_in(text, corpus()))
+                 for side, text in zip(("pro", "con"), texts)]
+        t.rounds.append(Round(number=number, crossfire=(crossfire or {}).get(number), turns=turns))
+    return t
+
+
+@pytest.fixture
+def clean_env(monkeypatch, tmp_path):
+    """No user config, no ambient key, URL or model, and short backoff."""
+    monkeypatch.setenv("DEBATE_CONFIG", str(tmp_path / "no-config.yaml"))
+    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "DEBATE_MODEL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("DEBATE_RETRY_BASE_SECONDS", "0.01")
