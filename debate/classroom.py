@@ -32,6 +32,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from debate.backends import make_backend
 from debate.config import Settings
 from debate.engine import TurnStarted
 from debate.errors import UserError
@@ -102,6 +103,7 @@ def load_plan(path: str | Path, personas_dir: str | None = None) -> Plan:
     data, node = read_yaml(path)
     plan = parse_model(Plan, data, path=path, node=node)
     base = path.parent
+    checked: set[str] = set()
     plan.seeds = str(base / plan.seeds) if plan.seeds else None
     plan.personas = str(base / plan.personas) if plan.personas else None
     for i, debate in enumerate(plan.debates):
@@ -111,8 +113,11 @@ def load_plan(path: str | Path, personas_dir: str | None = None) -> Plan:
             if ref.endswith((".yaml", ".yml")) and local.is_file():
                 setattr(debate, side, str(local))
                 ref = str(local)
+            if ref in checked:
+                continue
             try:
                 load_persona(ref, personas_dir or plan.personas)
+                checked.add(ref)
             except UserError as exc:
                 line = _line_of(node, ("debates", i, side))
                 where = f"{path}:{line}" if line else str(path)
@@ -229,6 +234,12 @@ async def run_plan(plan_entries: list[Entry], folder: Path, settings: Settings, 
     progress = progress or Progress(len(plan_entries))
     limit = asyncio.Semaphore(max(1, jobs))
     outcomes: dict[int, Outcome] = {}
+    shared = None
+    if backends is None and settings.backend_name == "openai":
+        # One client per side for the whole batch: its connection pool serves every debate,
+        # and each new client would cost a TLS context (tens of ms of CPU in the event loop).
+        shared = {side: make_backend(settings, side) for side in ("pro", "con")}
+        backends = lambda entry: shared  # noqa: E731
 
     async def one(entry: Entry) -> None:
         done = finished(entry.path(folder, ".json"), entry.spec, settings)
@@ -236,7 +247,8 @@ async def run_plan(plan_entries: list[Entry], folder: Path, settings: Settings, 
             outcome = Outcome(entry, "skipped", done)
         else:
             async with limit:
-                outcome = await _run_one(entry, folder, settings, corpus, backends, progress)
+                outcome = await _run_one(entry, folder, settings, corpus, backends, progress,
+                                         close=shared is None)
         outcomes[entry.number] = outcome
         progress.finish(outcome)
 
@@ -244,13 +256,15 @@ async def run_plan(plan_entries: list[Entry], folder: Path, settings: Settings, 
         await asyncio.gather(*(one(e) for e in plan_entries))
     finally:
         progress.close()
+        if shared:
+            await asyncio.gather(*(b.aclose() for b in shared.values()), return_exceptions=True)
         results = [outcomes.get(e.number) or Outcome(e, "stopped") for e in plan_entries]
         write_outputs(results, folder, corpus)
     return results
 
 
 async def _run_one(entry: Entry, folder: Path, settings: Settings, corpus: Corpus,
-                   backends: Callable[[Entry], dict] | None, progress: Progress) -> Outcome:
+                   backends: Callable[[Entry], dict] | None, progress: Progress, *, close: bool = True) -> Outcome:
     started = time.monotonic()
     debate = None
     try:
@@ -268,7 +282,7 @@ async def _run_one(entry: Entry, folder: Path, settings: Settings, corpus: Corpu
         return Outcome(entry, "failed", debate.transcript if debate else None, error=error,
                        seconds=time.monotonic() - started)
     finally:
-        if debate is not None:
+        if debate is not None and close:
             await asyncio.gather(*(b.aclose() for b in set(debate.backends.values())), return_exceptions=True)
 
 

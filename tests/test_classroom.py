@@ -261,3 +261,21 @@ def test_claims_without_a_label_are_checked_by_the_verifier(plan_file, tmp_path,
     verifier = verifier_for(corpus)
     for item, claim in zip(checked_claims(transcript, corpus), transcript.verdict["claims"]):
         assert item.label == verifier.check(claim["text"], cited=claim["cited"]).label
+
+
+def test_a_batch_over_the_wire_isolates_a_model_failure(fake_openai, openai_env, plan_file, tmp_path, capsys):
+    from tests.fake_openai import Status
+
+    plan_file.write_text(PLAN.replace("backend: offline", "backend: openai"), encoding="utf-8")
+    fake_openai.push(Status(400, "bad request for debate one", kind="stream"))
+    out = tmp_path / "o"
+    code = main(["class", str(plan_file), "--out", str(out), "--jobs", "1", "--base-url", fake_openai.url,
+                 "--model", "fake", "--retries", "0"])
+    assert code == 1
+    assert "1 of 3 debates failed: 01-meta-should-release-the-weights-of-muse-spark" in capsys.readouterr().err
+    stems = [e.stem for e in entries(load_plan(plan_file))]
+    assert [load_transcript(out / f"{s}.json").status for s in stems] == ["failed", "complete", "complete"]
+    assert (out / "handouts" / f"{stems[1]}-key.md").is_file()
+    assert main(["class", str(plan_file), "--out", str(out), "--base-url", fake_openai.url,
+                 "--model", "fake"]) == 0  # the retry runs only the failed debate
+    assert "1 run, 2 already complete, 0 failed" in capsys.readouterr().err

@@ -1,6 +1,7 @@
 """Perspectives: grounded, cited takes on a headline; historical figures always carry the label."""
 
 import json
+import re
 
 import pytest
 
@@ -81,3 +82,17 @@ def test_bad_input_exits_2_with_one_line(capsys, argv, message):
     assert main(["perspective", "--backend", "offline", *argv]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and message in err[0]
+
+
+def test_with_a_model_over_the_wire(fake_openai, openai_env, capsys):
+    """The LLM path: the request goes out as a perspective prompt; the take keeps its label."""
+    assert main(["perspective", "--persona", "mark-twain", "--headline", HEADLINE, "--backend", "openai",
+                 "--base-url", fake_openai.url, "--model", "fake", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    (request,) = fake_openai.chat_requests(stream=True)
+    system, user = (m["content"] for m in request.body["messages"])
+    assert HEADLINE in system and PASTICHE_LABEL in system and "<source id=" in user
+    assert data["backend"]["name"] == "openai" and data["backend"]["model"] == "fake"
+    take = data["takes"][0]
+    assert take["label"] == PASTICHE_LABEL
+    assert [c["passage"] for c in take["citations"]] == [re.search(r'<source id="([^"]+)"', user).group(1)]
