@@ -18,7 +18,7 @@ import asyncio
 import json
 import re
 import sys
-from functools import partial
+from functools import partial, update_wrapper
 
 from debate.citations import cited_sentences
 from debate.errors import BackendError
@@ -341,8 +341,9 @@ def _same_model_warning(transcript: Transcript, judge_model: str) -> list[str]:
     same = [side for side, model in debaters.items() if model and model == judge_model]
     if not same:
         return []
-    return [f"The judge model {judge_model} also argued the {' and '.join(same)} side: a model may favour "
-            "its own arguments; use --judge-model to pick another."]
+    sides = "both sides" if len(same) == 2 else f"the {same[0]} side"
+    return [f"The judge model {judge_model} also argued {sides}: a model may favour its own arguments; "
+            "use --judge-model to pick another."]
 
 
 # ---- wiring ----------------------------------------------------------------------------------
@@ -354,7 +355,8 @@ def judge_for(settings, config=None, *, rubric: Rubric | None = None):
     rubric = rubric or load_rubric(None, settings.prompts_dir)
     if settings.backend_name == "openai" and settings.model_for("judge"):
         return LLMJudge(settings, rubric)
-    return partial(offline_judge, rubric=rubric)
+    # Keeps offline_judge's name: the TUI runs the offline judge (CPU work) in a thread by it.
+    return update_wrapper(partial(offline_judge, rubric=rubric), offline_judge)
 
 
 def run_judge(args) -> int:

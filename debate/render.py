@@ -70,7 +70,8 @@ def verdict_markdown(t: Transcript) -> str:
     if v.get("judge"):
         out += [f"Judge: {v['judge']}" + (f" · Rubric: {v['rubric']['name']}" if v.get("rubric") else ""), ""]
     out += [v.get("rationale", ""), ""]
-    out += [f"> **Warning:** {w}" for w in v.get("warnings", [])] + [f"> **Note:** {n}" for n in v.get("notes", [])]
+    for kind, items in (("Warning", v.get("warnings", [])), ("Note", v.get("notes", []))):
+        out += [line for item in items for line in (f"> **{kind}:** {item}", "")]
     swap = v.get("order_swap")
     if swap:
         out.append(f"Order swap: PRO first → {swap['first']}, CON first → {swap['swapped']} "
