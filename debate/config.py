@@ -10,13 +10,17 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field
 
+from debate.errors import UserError
 from debate.yamlfile import parse_model, read_yaml
 
 OPENAI_URL = "https://api.openai.com/v1"
+# Local servers (Ollama, vLLM, llama.cpp, LM Studio) ignore the key, but the client wants one.
+PLACEHOLDER_KEY = "no-key-needed"
 
 
 class Settings(BaseModel):
@@ -37,6 +41,7 @@ class Settings(BaseModel):
     max_tokens: int = Field(default=220, ge=20, le=4000)
     timeout: float = Field(default=60.0, gt=0)
     retries: int = Field(default=4, ge=0, le=10)
+    retry_base: float = Field(default=0.5, ge=0, le=30)  # first backoff in seconds (DEBATE_RETRY_BASE_SECONDS)
     cassette: str | None = None
     record: str | None = None
 
@@ -46,6 +51,20 @@ class Settings(BaseModel):
         if self.backend:
             return self.backend
         return "openai" if (self.api_key or self.base_url) else "offline"
+
+    @property
+    def is_openai_url(self) -> bool:
+        """True when requests go to OpenAI itself (no base URL, or OpenAI's), which needs a real key."""
+        return urlsplit(self.base_url or OPENAI_URL).hostname == urlsplit(OPENAI_URL).hostname
+
+    def client_key(self) -> str:
+        """The key to send: the user's, else a placeholder for a local server that needs none."""
+        if self.api_key:
+            return self.api_key
+        if self.is_openai_url:
+            raise UserError("no API key: set OPENAI_API_KEY (or 'api_key' in the config file), "
+                            "or pass --base-url for a local server that needs none", where="OPENAI_API_KEY")
+        return PLACEHOLDER_KEY
 
     def model_for(self, role: str) -> str:
         """The model of a role ("pro", "con", "judge"): its own setting, else the shared one."""
@@ -81,7 +100,7 @@ def load_settings(flags: dict | None = None) -> Settings:
         data, node = read_yaml(path)
         values.update(parse_model(Settings, data or {}, path=path, node=node).model_dump(exclude_unset=True))
     env = {"api_key": os.environ.get("OPENAI_API_KEY"), "base_url": os.environ.get("OPENAI_BASE_URL"),
-           "model": os.environ.get("DEBATE_MODEL")}
+           "model": os.environ.get("DEBATE_MODEL"), "retry_base": os.environ.get("DEBATE_RETRY_BASE_SECONDS")}
     values.update({k: v for k, v in env.items() if v})
     values.update({k: v for k, v in (flags or {}).items() if v is not None and k in Settings.model_fields})
     return parse_model(Settings, values, path="command line")
