@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from debate.backends.base import Backend, TurnRequest
 from debate.config import Settings
 from debate.errors import UserError
@@ -10,7 +12,20 @@ __all__ = ["Backend", "TurnRequest", "make_backend"]
 
 
 def make_backend(settings: Settings, role: str = "pro", *, words_per_second: float | None = None) -> Backend:
-    """The backend for one role ("pro", "con", "judge", "perspective") under ``settings``."""
+    """The backend for one role ("pro", "con", "judge", "perspective") under ``settings``;
+    with ``settings.record`` set, wrapped so every call is written to that cassette."""
+    backend = _backend(settings, role, words_per_second)
+    if not settings.record:
+        return backend
+    from debate.backends.replay import RecordingBackend
+
+    if settings.backend_name == "replay" and settings.cassette and \
+            Path(settings.cassette).expanduser().resolve() == Path(settings.record).expanduser().resolve():
+        raise UserError("cannot record onto the cassette being replayed", where="--record")
+    return RecordingBackend(backend, settings.record, role=role)
+
+
+def _backend(settings: Settings, role: str, words_per_second: float | None) -> Backend:
     name = settings.backend_name
     if name == "offline":
         from debate.backends.offline import OfflineBackend
