@@ -1,0 +1,95 @@
+"""`debate doctor`: where things are, what is active, and whether the model endpoint answers.
+
+Exit 0 when the active backend is usable, 3 when the endpoint (or the cassette) fails.
+The key is only ever shown masked.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from debate.config import OPENAI_URL, Settings, config_path, user_dir
+from debate.errors import EXIT_BACKEND, EXIT_OK, DebateError
+
+
+def run_doctor(args) -> int:
+    from debate.runner import settings_from_args
+
+    path = config_path()
+    print(f"config file:   {path} ({'exists' if path.is_file() else 'not found; defaults apply'})")
+    settings = settings_from_args(args)
+    print(f"personas dir:  {settings.personas_dir or user_dir('personas')}")
+    print(f"prompts dir:   {settings.prompts_dir or user_dir('prompts')}")
+    print(f"backend:       {settings.backend_name} ({_why(settings)})")
+    if settings.record:
+        print(f"recording to:  {settings.record}")
+    check = {"openai": _check_openai, "replay": _check_replay}.get(settings.backend_name)
+    if check is None:
+        print("offline:       needs no network, key or model; ready")
+        return EXIT_OK
+    try:
+        return check(settings)
+    except DebateError as exc:
+        print(f"problem:       {exc}")
+        return exc.exit_code
+
+
+def _why(settings: Settings) -> str:
+    if settings.backend:
+        return "chosen by --backend or the config file"
+    if settings.backend_name == "openai":
+        return "a key or base URL is set"
+    return "no OPENAI_API_KEY or OPENAI_BASE_URL set"
+
+
+def _check_replay(settings: Settings) -> int:
+    from debate.backends.replay import read_cassette
+
+    if not settings.cassette:
+        print("cassette:      (none): pass --cassette FILE")
+        return EXIT_BACKEND
+    entries = read_cassette(settings.cassette)
+    roles = sorted({e.role for e in entries})
+    print(f"cassette:      {settings.cassette}: {len(entries)} calls for {', '.join(roles) or 'no role'}")
+    return EXIT_OK
+
+
+def _check_openai(settings: Settings) -> int:
+    from debate.backends.openai_backend import OpenAIBackend, mask_key
+
+    print(f"base URL:      {settings.base_url or OPENAI_URL}")
+    print(f"api key:       {mask_key(settings.api_key)}" + ("" if settings.api_key or settings.is_openai_url
+                                                           else " (a local server needs none)"))
+    models = {role: settings.model_for(role) for role in ("pro", "con", "judge")}
+    print(f"model:         {settings.model or '(none)'}"
+          + "".join(f", {role}: {m}" for role, m in models.items() if m and m != settings.model))
+    model = settings.model or next((m for m in models.values() if m), "")
+    if not model:
+        print("problem:       no model set: pass --model, set DEBATE_MODEL or 'model' in the config file")
+        return EXIT_BACKEND
+    backend = OpenAIBackend.from_settings(settings.model_copy(update={"retries": min(settings.retries, 1)}),
+                                          model=model, role="doctor")
+    return asyncio.run(_probe(backend, sorted(set(m for m in models.values() if m))))
+
+
+async def _probe(backend, wanted: list[str]) -> int:
+    from debate.errors import BackendError
+
+    try:
+        try:
+            listed = await backend.list_models()
+        except BackendError as exc:  # some servers have no /models; the completion decides
+            print(f"models:        could not list ({exc})")
+        else:
+            print(f"models:        {len(listed)} listed")
+            for name in wanted:
+                print(f"  {name}: {'available' if name in listed else 'NOT listed by the server'}")
+        try:
+            seconds = await backend.ping()
+        except BackendError as exc:
+            print(f"completion:    FAILED: {exc}")
+            return EXIT_BACKEND
+        print(f"completion:    ok in {seconds * 1000:.0f} ms ({backend.model})")
+        return EXIT_OK
+    finally:
+        await backend.aclose()
