@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import re
+import shutil
 import sys
 import time
 from collections.abc import Callable
@@ -186,10 +187,11 @@ class Progress:
         self.counts = {"done": 0, "skipped": 0, "failed": 0, "stopped": 0}
 
     def _line(self) -> str:
+        """``[3/16 done, 8 running, 0 failed] 04 round 1 con · 05 round 1 pro · ...`` cut to the terminal."""
         c = self.counts
-        now = ", ".join(f"{k}: {v}" for k, v in list(self.running.items())[:3])
-        return (f"[{c['done'] + c['skipped']}/{self.total} done, {len(self.running)} running, "
-                f"{c['failed']} failed] {now}")[:160]
+        now = " · ".join(f"{stem.split('-')[0]} {what}" for stem, what in self.running.items())
+        line = f"[{c['done'] + c['skipped']}/{self.total} done, {len(self.running)} running, {c['failed']} failed] {now}"
+        return line[:shutil.get_terminal_size((100, 20)).columns - 1]
 
     def _emit(self, message: str | None = None) -> None:
         if self.live:
