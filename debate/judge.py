@@ -164,8 +164,20 @@ class Assessment:
     def rationale(self, scores: dict, winner: str, extra: list[str] = (), outcome: str | None = None) -> list[str]:
         sentences = [outcome or self.outcome_sentence(scores, winner), *extra]
         gap = self.gap_sentence(scores)
-        sentences += ([gap] if gap else []) + self.claim_sentences(winner)
-        return _dedupe(sentences)[:MAX_RATIONALE]
+        sentences = _dedupe(sentences + ([gap] if gap else []) + self.claim_sentences(winner))
+        if len(sentences) < MIN_RATIONALE:
+            sentences += [self.tally_sentence(side) for side in SIDES]
+        return sentences[:MAX_RATIONALE]
+
+    def tally_sentence(self, side: str) -> str:
+        f = self.facts[side]
+        return (f"{self.who(side)} made {_count(f['claims'], 'checkable claim')} ({f['supported']} supported, "
+                f"{f['contradicted']} contradicted, {f['unsupported']} unsupported) and {_count(f['citations'], 'citation')} "
+                f"({f['unverified_citations']} unverified) in {_count(f['words'], 'word')}.")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _quote(text: str) -> str:

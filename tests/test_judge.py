@@ -145,3 +145,17 @@ def test_debate_judge_bad_transcript_is_exit_2_in_one_line(tmp_path, capsys, mak
 def test_debate_judge_bad_out_suffix_fails_before_judging(saved, capsys):
     assert main(["judge", str(saved), "--out", "verdict.txt"]) == 2
     assert ".json, .md or .html" in capsys.readouterr().err
+
+
+async def test_even_an_empty_debate_gets_three_reasoned_sentences():
+    verdict = await offline_judge(transcript([("Hello there.", "Hello there.")]), corpus())
+    sentences = split_sentences(verdict["rationale"])
+    assert 3 <= len(sentences) <= 6
+    assert "Neither side made a claim" in verdict["rationale"]
+
+
+async def test_a_thin_rationale_is_filled_with_each_sides_counts():
+    same = "Meta bought seven islands near Tahiti in 2019."
+    verdict = await offline_judge(transcript([(same, same)]), corpus())
+    assert 3 <= len(split_sentences(verdict["rationale"])) <= 6
+    assert "1 checkable claim (0 supported, 0 contradicted, 1 unsupported)" in verdict["rationale"]
