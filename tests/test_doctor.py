@@ -53,3 +53,13 @@ def test_an_unreachable_endpoint_exits_3(capsys):
 def test_openai_without_a_key_names_the_variable(capsys):
     assert main(["doctor", "--backend", "openai", "--model", "gpt-4o-mini"]) == 2
     assert "OPENAI_API_KEY" in capsys.readouterr().out
+
+
+def test_replay_reports_the_cassette(tmp_path, capsys):
+    cassette = tmp_path / "calls.jsonl"
+    assert main(["run", "--motion", "Rivers beat railways", "--pro", "open-source-advocate", "--con",
+                 "skeptical-investor", "--rounds", "1", "--record", str(cassette)]) == 0
+    capsys.readouterr()
+    assert main(["doctor", "--backend", "replay", "--cassette", str(cassette)]) == 0
+    assert "2 calls for con, pro" in capsys.readouterr().out
+    assert main(["doctor", "--backend", "replay", "--cassette", str(tmp_path / "none.jsonl")]) == 2

@@ -193,6 +193,15 @@ async def test_a_restarted_attempt_is_dropped_by_the_engine(fake_openai):
     assert debate.transcript.turns[0].text == "A clean answer."
 
 
+async def test_the_clock_beats_a_long_retry_after(fake_openai):
+    fake_openai.push(Status(429, retry_after=5, kind="stream"))
+    settings = settings_from_args(Args(base_url=fake_openai.url, model="fake", turn_seconds=0.3))
+    debate, _ = await run_engine(settings)
+    pro, con = debate.transcript.turns
+    assert pro.cut_by == "clock" and pro.text == "" and pro.elapsed_s < 1.0
+    assert con.text and not con.truncated
+
+
 async def test_stream_yields_restart_between_attempts(fake_openai):
     fake_openai.push(Cut("cut here", clean=True), Reply("whole"))
     chunks = await streamed(fake_openai)
