@@ -20,7 +20,7 @@ from debate.errors import DebateError
 from debate.transcript import Transcript
 from debate.tui.evidence import EvidencePane
 from debate.tui.human import HumanBackend
-from debate.tui.widgets import HumanTurn, Marker, SidePanel, TurnView, crossfire_note, set_title
+from debate.tui.widgets import HumanTurn, Marker, SidePanel, TurnView, crossfire_note, freeze_cursors, set_title
 
 NARROW = 100  # below this many columns the sides stack
 FLUSH_HZ, CLOCK_HZ = 15, 4
@@ -85,6 +85,7 @@ class ArenaScreen(Screen):
         self.set_interval(1 / FLUSH_HZ, self.flush)
         self.set_interval(1 / CLOCK_HZ, self.tick)
         self.show_status()
+        freeze_cursors(self)
         self.run_debate()
 
     def on_resize(self, event) -> None:

@@ -21,6 +21,7 @@ from textual.widgets import Button, Input, Select, Static, TextArea
 from debate.personas import Persona
 from debate.transcript import atomic_write
 from debate.tui.paths import personas_dir, slug
+from debate.tui.widgets import freeze_cursors
 
 KINDS = ("archetype", "historical")
 FILE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -77,8 +78,7 @@ class PersonaEditor(ModalScreen[str | None]):
         return field
 
     def on_mount(self) -> None:
-        if self.app.frozen:
-            self.query_one(TextArea).cursor_blink = False
+        freeze_cursors(self)
         self.query_one("#p-name", Input).focus()
         self.check()
 

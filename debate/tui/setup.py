@@ -19,7 +19,7 @@ from debate.motions import load_motions
 from debate.resources import shipped
 from debate.tui.catalog import Entry, catalog, find
 from debate.tui.choices import Choices, backend_summary
-from debate.tui.widgets import set_title
+from debate.tui.widgets import freeze_cursors, set_title
 
 BACKENDS = ("offline", "openai", "replay")
 
@@ -79,7 +79,7 @@ class PersonaPicker(Vertical):
         options.clear_options()
         shown = [e for e in entries.values()
                  if not needle or needle in f"{e.id} {e.persona.name} {e.persona.kind} {e.persona.description}".lower()]
-        options.add_options([Option(f"{e.persona.name}  [dim]{e.persona.kind}[/]", id=e.id) for e in shown])
+        options.add_options([Option(e.persona.name, id=e.id) for e in shown])
         ids = [e.id for e in shown]
         if ids:
             options.highlighted = ids.index(keep) if keep in ids else 0
@@ -161,6 +161,7 @@ class SetupScreen(Screen):
     def on_mount(self) -> None:
         set_title(self, "Set up a debate", "ctrl+s starts · ctrl+p commands")
         self._show_backend()
+        freeze_cursors(self)
         self.query_one("#motion", Input).focus()
 
     # ---- reacting --------------------------------------------------------------------------

@@ -57,8 +57,8 @@ class VerdictScreen(Screen):
         self.query_one("#evidence").display = False
         names = {side: self.transcript.personas[side]["name"] for side in ("pro", "con")}
         scores = self.query_one("#scores", DataTable)
-        scores.border_title = "Scorecard"
-        scores.add_columns("Criterion", f"PRO {names['pro']}", f"CON {names['con']}")
+        scores.border_title = f"Scorecard · PRO {names['pro']} · CON {names['con']}"
+        scores.add_columns("Criterion", "PRO", "CON")
         per_side = self.verdict.get("scores", {})
         criteria = list(dict.fromkeys([c for c in CRITERIA_ORDER if c in per_side.get("pro", {})]
                                       + list(per_side.get("pro", {}))))
@@ -72,7 +72,7 @@ class VerdictScreen(Screen):
             mark, colour = CLAIM_MARKS.get(claim["label"], ("?", "yellow"))
             evidence = ", ".join(e["passage"] for e in claim.get("evidence", [])) or "—"
             claims.add_row(claim["side"].upper(), Text(f"{mark} {claim['label']}", style=colour),
-                           shorten(claim["text"], 70), evidence, key=str(i))
+                           shorten(claim["text"], 58), evidence, key=str(i))
         claims.focus()
 
     @on(DataTable.RowSelected, "#claims")

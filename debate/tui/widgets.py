@@ -110,6 +110,13 @@ def claim_marker(check) -> Marker:
                   heading=f"Claim ({check.label}): {check.claim}", classes=f"claim -{check.label}")
 
 
+def freeze_cursors(screen) -> None:
+    """Snapshot mode: no blinking cursors, so every image of the screen is the same."""
+    if screen.app.frozen:
+        for widget in screen.query("Input, TextArea"):
+            widget.cursor_blink = False
+
+
 def set_title(screen, title: str, note: str = "") -> None:
     """Fill the screen's one-line title bar: app name, what this screen is about, a note."""
     line = Text.assemble(("Debate Arena", "bold"), "  ", title)
