@@ -13,7 +13,7 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from debate.errors import UserError
 from debate.yamlfile import parse_model, read_yaml
@@ -44,6 +44,13 @@ class Settings(BaseModel):
     retry_base: float = Field(default=0.5, ge=0, le=30)  # first backoff in seconds (DEBATE_RETRY_BASE_SECONDS)
     cassette: str | None = None
     record: str | None = None
+
+    @field_validator("base_url")
+    @classmethod
+    def _http_url(cls, url: str | None) -> str | None:
+        if url is not None and urlsplit(url).scheme not in ("http", "https"):
+            raise ValueError(f"{url!r} is not an http(s) URL, e.g. http://localhost:11434/v1")
+        return url
 
     @property
     def backend_name(self) -> str:

@@ -166,6 +166,11 @@ def test_config_file_then_env_then_flags(tmp_path, monkeypatch):
     assert "sk-from-file" not in json.dumps(settings.describe())
 
 
+def test_a_base_url_without_a_scheme_is_a_usage_error(capsys):
+    assert main(["doctor", "--base-url", "localhost:11434/v1"]) == 2
+    assert "base_url" in capsys.readouterr().err
+
+
 async def test_each_side_speaks_with_its_own_model_and_sources_go_as_data(fake_openai):
     fake_openai.push(Reply("One two three four five six seven eight.", chunk_words=2, kind="stream"))
     settings = settings_from_args(Args(base_url=fake_openai.url, model="shared", pro_model="m-pro",
