@@ -81,7 +81,7 @@ class Backoff:
         return delay * random.uniform(0.5, 1.0)
 
 
-_KEYLIKE = re.compile(r"\b(sk-[A-Za-z0-9]{0,3})[A-Za-z0-9_\-*.]{4,}")
+_KEYLIKE = re.compile(r"\b(sk-[A-Za-z0-9]{0,3})[A-Za-z0-9_\-*.]{12,}")  # keys are long; "sk-learn" is not one
 _BEARER = re.compile(r"(?i)\b(bearer\s+)\S+")
 
 
