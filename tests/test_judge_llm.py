@@ -179,3 +179,20 @@ def test_the_llm_judge_is_used_when_the_backend_is_openai_and_a_judge_model_is_s
     assert isinstance(judge, LLMJudge) == (kind == "llm")
     if kind == "offline":  # the TUI threads the offline judge by this name
         assert judge.__name__ == "offline_judge"
+
+
+def test_debate_judge_rejudges_a_saved_debate_with_a_model(fake_openai, tmp_path, capsys):
+    from debate.transcript import save
+
+    saved = tmp_path / "offline.json"
+    save(transcript([(TRUE_FACTS, f"{FALSE_SCORE} {TRUE_FACTS}")]), saved)
+    fake_openai.push(judge_reply(5, 7, "B"), judge_reply(7, 5, "A"))  # both readings prefer CON
+    assert main(["judge", str(saved), "--json", "--backend", "openai", "--base-url", fake_openai.url,
+                 "--model", "judge-y"]) == 0
+    verdict = json.loads(capsys.readouterr().out)
+    assert verdict["judge"] == "judge-y" and verdict["warnings"] == []  # the debaters were offline
+    assert verdict["order_swap"] == {**verdict["order_swap"], "first": "con", "swapped": "con", "agree": True}
+    assert verdict["scores"]["con"]["engagement"] == 7 and verdict["scores"]["pro"]["engagement"] == 5
+    # the model liked CON, but the contradicted claim still costs CON accuracy and evidence
+    assert next(c for c in verdict["claims"] if "82.4%" in c["text"])["label"] == "contradicted"
+    assert verdict["winner"] == "pro"
