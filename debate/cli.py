@@ -26,6 +26,7 @@ def _debate_options(p: argparse.ArgumentParser, *, required: bool) -> None:
     p.add_argument("--seed", type=int, default=0, help="seed for deterministic offline debates")
     p.add_argument("--out", metavar="FILE", help="save the transcript (.json, .md or .html) after every turn")
     p.add_argument("--json", action="store_true", help="print the transcript as JSON instead of Markdown")
+    p.add_argument("--rubric", metavar="FILE", help="rubric YAML for the judge (default prompts/rubric.yaml)")
     _backend_options(p)
 
 

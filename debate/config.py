@@ -43,6 +43,7 @@ class Settings(BaseModel):
     retries: int = Field(default=4, ge=0, le=10)
     retry_base: float = Field(default=0.5, ge=0, le=30)  # first backoff in seconds (DEBATE_RETRY_BASE_SECONDS)
     cassette: str | None = None
+    rubric: str | None = None  # rubric YAML for the judge (default: prompts/rubric.yaml)
     record: str | None = None
 
     @field_validator("base_url")

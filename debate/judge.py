@@ -364,7 +364,7 @@ def judge_for(settings, config=None, *, rubric: Rubric | None = None):
     """The judge coroutine for a debate under ``settings``: the LLM judge when the backend
     is openai and a judge model is set, else the offline judge. The rubric is loaded now,
     so a bad rubric file fails before the debate starts."""
-    rubric = rubric or load_rubric(None, settings.prompts_dir)
+    rubric = rubric or load_rubric(settings.rubric, settings.prompts_dir)
     if settings.backend_name == "openai" and settings.model_for("judge"):
         return LLMJudge(settings, rubric)
     # Keeps offline_judge's name: the TUI runs the offline judge (CPU work) in a thread by it.

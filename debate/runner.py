@@ -24,7 +24,7 @@ from debate.resources import shipped
 from debate.transcript import format_for, save
 
 SETTING_FLAGS = ("backend", "model", "base_url", "pro_model", "con_model", "judge_model", "timeout",
-                 "retries", "cassette", "record", "rounds", "turn_seconds", "max_tokens")
+                 "retries", "cassette", "record", "rubric", "rounds", "turn_seconds", "max_tokens")
 
 
 def settings_from_args(args) -> Settings:

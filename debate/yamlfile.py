@@ -47,7 +47,7 @@ def parse_model(model: type[Model], data, *, path: str | Path, node=None) -> Mod
         error = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
         loc = tuple(error["loc"])
         field = ".".join(str(part) for part in loc) or "(top level)"
-        line = _line_of(node, loc)
+        line = _line_of(node, loc, key_line=error["type"] == "extra_forbidden")
         where = f"{path}:{line}" if line else str(path)
         message = error["msg"]
         if error["type"] == "extra_forbidden":
@@ -62,17 +62,20 @@ def load_model(model: type[Model], path: str | Path) -> Model:
     return parse_model(model, data, path=path, node=node)
 
 
-def _line_of(node, loc: tuple) -> int | None:
-    """1-based line of the YAML node at ``loc`` (the deepest one that exists)."""
+def _line_of(node, loc: tuple, *, key_line: bool = False) -> int | None:
+    """1-based line of the YAML node at ``loc`` (the deepest one that exists); with
+    ``key_line``, the line of the last key itself (an unknown field is its key)."""
     line = node.start_mark.line + 1 if node is not None else None
-    for part in loc:
+    for depth, part in enumerate(loc, 1):
+        key = None
         if isinstance(node, yaml.MappingNode):
-            node = next((value for key, value in node.value if key.value == part), None)
+            key, node = next(((k, v) for k, v in node.value if k.value == part), (None, None))
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
             node = node.value[part]
         else:
             node = None
         if node is None:
             break
-        line = node.start_mark.line + 1
+        mark = key if key_line and key is not None and depth == len(loc) else node
+        line = mark.start_mark.line + 1
     return line

@@ -65,3 +65,10 @@ def test_broken_yaml_names_the_line(tmp_path):
 def test_unknown_persona_lists_the_known_ones():
     with pytest.raises(UserError, match="unknown persona 'nobody'.*dorothy-parker"):
         load_persona("nobody")
+
+
+def test_unknown_field_with_a_nested_value_points_at_its_key(tmp_path):
+    path = tmp_path / "nested.yaml"
+    path.write_text(GOOD + "rhetoric:\n  openin:\n    - Hello.\n", encoding="utf-8")
+    with pytest.raises(UserError, match=r"nested.yaml:8: field 'rhetoric.openin': unknown field"):
+        load_persona_file(path)
