@@ -11,6 +11,14 @@ from debate.evidence.evaluation import metrics, run_check, run_eval
 SOURCE = "Orbital Foods\n\nOrbital Foods opened its Lisbon office in 2021 and employs 240 people.\n"
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _index_cache(tmp_path_factory):
+    """Indexes built here are cached in a temp dir, not the user's cache dir."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DEBATE_CACHE_DIR", str(tmp_path_factory.mktemp("index-cache")))
+        yield
+
+
 @pytest.fixture()
 def seeds(tmp_path):
     folder = tmp_path / "seeds"

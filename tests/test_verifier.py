@@ -26,6 +26,14 @@ The Atlas-7 launch drew controversy over safety testing.
 """
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _index_cache(tmp_path_factory):
+    """Indexes built here are cached in a temp dir, not the user's cache dir."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DEBATE_CACHE_DIR", str(tmp_path_factory.mktemp("index-cache")))
+        yield
+
+
 @pytest.fixture(scope="module")
 def verifier(tmp_path_factory):
     folder = tmp_path_factory.mktemp("sources")

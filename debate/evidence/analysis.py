@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from debate.evidence.lexicon import NEGATIONS, PHRASES, STOPWORDS, TITLES, canonical, stem
@@ -19,7 +19,10 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:[-.][A-Za-z0-9]+)*|\d+(?:[.,]\d+)*
 _CLAUSE_BREAK = re.compile(
     r"\s*(?:[,;:()—–]|[.!?](?=\s|$)|\s-\s|\bbut\b|\bwhile\b|\bwhereas\b|\band\b|\bbehind\b)\s*")
 NEGATION_REACH = 6  # content words after a cue that it negates (within its clause)
-_PHRASES = [(re.compile(r"\b" + re.escape(a) + r"\b", re.IGNORECASE), b) for a, b in PHRASES]
+_PHRASE_FOR = {a.lower(): b for a, b in PHRASES}
+# one pass over the text, longest phrase first ("chief executive officer" before "chief executive")
+_PHRASES = re.compile("|".join(r"\b" + re.escape(a) + r"\b" for a in sorted(_PHRASE_FOR, key=len, reverse=True)),
+                      re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,7 @@ class Analysis:
     names: list[tuple[str, ...]]  # name spans as tuples of keys
     negations: int  # number of negation cues
     clause_of: list[int] = field(default_factory=list)  # clause index of each quantity
+    clauses: int = 1  # clause breaks seen + 1 (the last clause may be empty: "... ends.")
 
     @property
     def keys(self) -> set[str]:
@@ -52,9 +56,7 @@ class Analysis:
 
 
 def fold_phrases(text: str) -> str:
-    for pattern, repl in _PHRASES:
-        text = pattern.sub(repl, text)
-    return text
+    return _PHRASES.sub(lambda m: _PHRASE_FOR[m.group(0).lower()], text)
 
 
 @lru_cache(maxsize=200_000)
@@ -106,13 +108,47 @@ def analyze(text: str) -> Analysis:
             names.append(tuple(t.key for t in run))
         run = [tok] if tok is not None and tok.name else []
     qclauses = [_clause_index(clause_starts, q.start) for q in quantities]
-    return Analysis(text, tokens, quantities, names, negations, qclauses)
+    return Analysis(text, tokens, quantities, names, negations, qclauses, len(clause_starts))
+
+
+def joined(first: Analysis, second: Analysis) -> Analysis:
+    """The analysis of ``first.text + " " + second.text`` built from the two analyses.
+
+    Two consecutive source sentences are compared with a claim as one unit; composing
+    their analyses costs a list copy instead of a second parse. Clauses do not run across
+    the sentence break, so each sentence keeps its own negations, names and numbers.
+    """
+    shift = len(first.text) + 1
+    clause = first.clauses - 1  # the second sentence starts in the first's last (empty) clause
+    tokens = first.tokens + [Token(t.word, t.stem, t.key, t.start + shift, t.end + shift, t.name,
+                                   t.clause + clause, t.negated) for t in second.tokens]
+    quantities = first.quantities + [replace(q, start=q.start + shift, end=q.end + shift)
+                                     for q in second.quantities]
+    return Analysis(f"{first.text} {second.text}", tokens, quantities, first.names + second.names,
+                    first.negations + second.negations,
+                    first.clause_of + [c + clause for c in second.clause_of], clause + second.clauses)
 
 
 def keys_of(text: str) -> set[str]:
     """Just the canonical stems of ``text``: the cheap form for whole passages/documents."""
-    words = {w.lower().removesuffix("'s") for w in _TOKEN.findall(fold_phrases(text)) if w[0].isalpha()}
-    return {canonical(stem(w.replace("-", ""))) for w in words if w not in STOPWORDS}
+    keys = set()
+    for word in set(_TOKEN.findall(fold_phrases(text))):
+        key = _KEY.get(word)
+        if key is None:
+            key = _KEY[word] = _key_of(word)
+        keys.add(key)
+    keys.discard("")
+    return keys
+
+
+_KEY: dict[str, str] = {}  # word as written -> canonical stem ("" for stopwords and numbers)
+
+
+def _key_of(word: str) -> str:
+    if not word[0].isalpha():
+        return ""
+    lower = word.lower().removesuffix("'s")
+    return "" if lower in STOPWORDS else canonical(stem(lower.replace("-", "")))
 
 
 def _looks_like_name(word: str) -> bool:

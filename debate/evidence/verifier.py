@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from debate.evidence.analysis import Analysis, Token, analyze, keys_of
+from debate.evidence.analysis import Analysis, Token, analyze, joined, keys_of
 from debate.evidence.corpus import Corpus, Passage
 from debate.evidence.index import per_corpus, search_index
 from debate.evidence.lexicon import PHRASE_PARTS, TITLES, expand_query, opposed, stem
@@ -40,6 +40,7 @@ LONG_FROM, LONG_STEP, LONG_FLOOR = 6, 0.04, 0.45
 TOPIC_FROM, TOPIC_AT, TOPIC_UNIT_AT = 7, 0.4, 0.3  # the long-claim fallback (``_topical``)
 PREDICATE_SLACK = 0.15  # support may lean on the passage for names, barely for the rest
 HITS = 12  # BM25 sentence hits examined per claim
+UNITS = 10  # candidate units (besides cited ones) analysed in full per claim
 
 ANAPHOR_CREDIT = 0.9
 DOCUMENT_CREDIT = 0.5  # a name found elsewhere in the sentence's document
@@ -98,6 +99,8 @@ class Verifier:
         self._idf: dict[str, float] = {}
         self._context: dict[str, set[str]] = {}
         self._documents: dict[str, set[str]] = {}
+        self._joined: dict[tuple[int, int], Analysis] = {}
+        self._keys: dict[int, set[str]] = {}
 
     # -- weights -------------------------------------------------------------------
     def idf(self, token: Token) -> float:
@@ -125,7 +128,7 @@ class Verifier:
         return keys
 
     # -- candidates ----------------------------------------------------------------
-    def _units(self, claim: str, cited: list[str]) -> list[_Unit]:
+    def _units(self, claim: str, cited: list[str], claim_a: Analysis, weights: list[float]) -> list[_Unit]:
         sentences = self.index.sentences
         positions: dict[int, bool] = {}
         for passage_id in cited:
@@ -145,7 +148,8 @@ class Verifier:
                 for i, _ in self.index.sentence_hits(query, HITS // 2):
                     positions.setdefault(i, False)
         seen: set[tuple[int, int]] = set()
-        units = []
+        candidates: list[tuple[int, int, bool]] = []
+
         def short(j: int) -> bool:  # a label line such as "Financial" between two facts
             return 0 <= j < len(sentences) and len(sentences[j].text.split()) < 4
 
@@ -158,11 +162,48 @@ class Verifier:
                 if sentences[a].passage is not sentences[b].passage:
                     continue
                 seen.add((a, b))
-                passage = sentences[a].passage
-                text = " ".join(s.text for s in sentences[a:b + 1])
-                units.append(_Unit(passage, text, analyze(text), self._passage_context(passage),
-                                   was_cited))
-        return units
+                candidates.append((a, b, was_cited))
+        return [_Unit(sentences[a].passage, " ".join(s.text for s in sentences[a:b + 1]), self._analysis(a, b),
+                      self._passage_context(sentences[a].passage), was_cited)
+                for a, b, was_cited in self._most_covering(candidates, claim_a, weights)]
+
+    def _most_covering(self, spans: list[tuple[int, int, bool]], claim: Analysis,
+                       weights: list[float]) -> list[tuple[int, int, bool]]:
+        """The cited spans and the UNITS others that hold most of the claim's words.
+
+        A cheap bound (claim words in the sentences, or in their passage at a discount)
+        picks which candidates get the full analysis; the rest could not reach the
+        coverage a verdict needs anyway.
+        """
+        if len(spans) <= UNITS:
+            return spans
+        sentences = self.index.sentences
+
+        def bound(span: tuple[int, int, bool]) -> float:
+            a, b, _ = span
+            here = set().union(*(self._sentence_keys(j) for j in range(a, b + 1)))
+            context = self._passage_context(sentences[a].passage)
+            return sum(w * (1.0 if t.key in here else ANAPHOR_CREDIT if t.key in context else 0.0)
+                       for t, w in zip(claim.tokens, weights))
+
+        ranked = sorted((span for span in spans if not span[2]), key=bound, reverse=True)
+        keep = set(ranked[:UNITS])
+        return [span for span in spans if span[2] or span in keep]
+
+    def _sentence_keys(self, i: int) -> set[str]:
+        keys = self._keys.get(i)
+        if keys is None:
+            keys = self._keys[i] = keys_of(self.index.sentences[i].text)
+        return keys
+
+    def _analysis(self, a: int, b: int) -> Analysis:
+        """The analysis of sentences a..b joined: each sentence is parsed once, pairs composed."""
+        if a == b:
+            return analyze(self.index.sentences[a].text)
+        value = self._joined.get((a, b))
+        if value is None:
+            value = self._joined[(a, b)] = joined(self._analysis(a, b - 1), self._analysis(b, b))
+        return value
 
     # -- the check -----------------------------------------------------------------
     def check(self, claim: str, *, cited: list[str] | None = None) -> Check:
@@ -171,7 +212,7 @@ class Verifier:
         weights = [self.idf(t) for t in claim_a.tokens]
         if not claim_a.tokens and not claim_a.quantities:
             return Check(claim, "unsupported", 0.0, [], "no-content")
-        verdicts = [self._assess(claim_a, weights, u) for u in self._units(text, cited or [])]
+        verdicts = [self._assess(claim_a, weights, u) for u in self._units(text, cited or [], claim_a, weights)]
         if not verdicts:
             return Check(claim, "unsupported", 0.0, [], "no-evidence")
         supported = [v for v in verdicts if v.label == "supported"]
