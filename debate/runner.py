@@ -13,7 +13,7 @@ from pathlib import Path
 
 from debate.backends import make_backend
 from debate.config import Settings, load_settings
-from debate.engine import Debate, DebateConfig, TextChunk, TurnEnded, TurnStarted, VerdictReady
+from debate.engine import Debate, DebateConfig, TextChunk, TurnEnded, TurnRestarted, TurnStarted, VerdictReady
 from debate.errors import UserError
 from debate.evidence import Corpus, load_corpus
 from debate.motions import load_motions
@@ -113,6 +113,8 @@ async def _drive(debate: Debate, live: bool) -> None:
         async for event in debate.run():
             if isinstance(event, TurnStarted):
                 print(f"\n[round {event.round}] {event.speaker} ({event.side}, {event.role})", file=sys.stderr)
+            elif isinstance(event, TurnRestarted):
+                print(f"\n  [retrying {event.side}'s turn: the partial answer above is discarded]", file=sys.stderr)
             elif isinstance(event, TextChunk) and live:
                 print(event.text, end="", file=sys.stderr, flush=True)
             elif isinstance(event, TurnEnded) and not live:
