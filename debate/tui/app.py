@@ -29,7 +29,7 @@ WATCHABLE_WPS = 25.0  # the offline composer's pace in the TUI, words per second
 
 
 class DebateApp(App):
-    CSS_PATH = "debate.tcss"
+    CSS_PATH = Path(__file__).with_name("debate.tcss")  # absolute, so subclasses elsewhere find it
     TITLE = "Debate Arena"
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
 

@@ -153,9 +153,8 @@ class ArenaScreen(Screen):
             await self.flush()
             panel = self.panel(event.turn.side)
             panel.clock.stop()
-            view = panel.current
-            await view.finish(event.turn)
-            self.mark_claims(event.turn.text, [c.passage for c in event.turn.citations], view)
+            # Re-render and mark the turn off to the side: the next speaker starts at once.
+            self.run_worker(self.finish_turn(panel.current, event.turn), group="finish")
         elif isinstance(event, CrossfireAsked):
             for side in SIDES:
                 await self.panel(side).add_note(crossfire_note(event.round, event.question), "note crossfire-note")
@@ -172,6 +171,10 @@ class ArenaScreen(Screen):
             self.pending[event.side].clear()
             if self.panel(event.side).current is not None:
                 await self.panel(event.side).current.clear()
+
+    async def finish_turn(self, view: TurnView, turn) -> None:
+        await view.finish(turn)
+        self.mark_claims(turn.text, [c.passage for c in turn.citations], view)
 
     async def flush(self) -> None:
         """Hand the batched chunks to each side's Markdown stream (a few times a second)."""
