@@ -101,13 +101,16 @@ class _Bm25:
             docs.append(self.docs[a:b])
             weights.append(self.weights[a:b] * times)
         docs, weights = np.concatenate(docs), np.concatenate(weights)
-        if not len(docs):
-            return []
-        hit, where = np.unique(docs, return_inverse=True)
-        scores = np.bincount(where, weights=weights)
-        if len(hit) > k:
-            keep = np.argpartition(-scores, k - 1)[:k]
-            hit, scores = hit[keep], scores[keep]
+        if 8 * len(docs) > self.size:  # common words: a dense score array is cheaper than sorting
+            dense = np.bincount(docs, weights=weights, minlength=self.size)
+            hit = np.argpartition(-dense, k - 1)[:k] if self.size > k else np.arange(self.size)
+            scores = dense[hit]
+        else:
+            hit, where = np.unique(docs, return_inverse=True)
+            scores = np.bincount(where, weights=weights)
+            if len(hit) > k:
+                keep = np.argpartition(-scores, k - 1)[:k]
+                hit, scores = hit[keep], scores[keep]
         order = np.lexsort((hit, -scores))
         return [(int(hit[i]), float(scores[i])) for i in order if scores[i] > 0]
 
