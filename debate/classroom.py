@@ -41,7 +41,7 @@ from debate.evidence import Corpus
 from debate.personas import load_persona
 from debate.runner import DebateSpec, corpus_for, prepare, settings_from_args
 from debate.transcript import Transcript, atomic_write, load_transcript, save
-from debate.yamlfile import _line_of, parse_model, read_yaml
+from debate.yamlfile import line_of, parse_model, read_yaml
 
 EXIT_FAILED = 1
 
@@ -101,8 +101,8 @@ class Outcome:
 def load_plan(path: str | Path, personas_dir: str | None = None) -> Plan:
     """Parse and validate a plan; every persona must exist (``plan.yaml:7: debates.1.pro: ...``)."""
     path = Path(path)
-    data, node = read_yaml(path)
-    plan = parse_model(Plan, data, path=path, node=node)
+    node = read_yaml(path)
+    plan = parse_model(Plan, node.data, path=path, node=node)
     base = path.parent
     checked: set[str] = set()
     plan.seeds = str(base / plan.seeds) if plan.seeds else None
@@ -120,7 +120,7 @@ def load_plan(path: str | Path, personas_dir: str | None = None) -> Plan:
                 load_persona(ref, personas_dir or plan.personas)
                 checked.add(ref)
             except UserError as exc:
-                line = _line_of(node, ("debates", i, side))
+                line = line_of(node, ("debates", i, side))
                 where = f"{path}:{line}" if line else str(path)
                 problem = f"unknown persona {ref!r}" if exc.where == "--persona" else str(exc)
                 raise UserError(f"debates.{i}.{side}: {problem}", where=where) from None

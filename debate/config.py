@@ -105,8 +105,8 @@ def load_settings(flags: dict | None = None) -> Settings:
     values: dict = {}
     path = config_path()
     if path.is_file():
-        data, node = read_yaml(path)
-        values.update(parse_model(Settings, data or {}, path=path, node=node).model_dump(exclude_unset=True))
+        doc = read_yaml(path)
+        values.update(parse_model(Settings, doc.data or {}, path=path, node=doc).model_dump(exclude_unset=True))
     env = {"api_key": os.environ.get("OPENAI_API_KEY"), "base_url": os.environ.get("OPENAI_BASE_URL"),
            "model": os.environ.get("DEBATE_MODEL"), "retry_base": os.environ.get("DEBATE_RETRY_BASE_SECONDS")}
     values.update({k: v for k, v in env.items() if v})

@@ -245,8 +245,14 @@ class Debate:
                     break
                 next_chunk = asyncio.ensure_future(stream.__anext__())
                 skip = asyncio.ensure_future(self._skip.wait())
-                done, _ = await asyncio.wait({next_chunk, skip}, timeout=remaining,
-                                             return_when=asyncio.FIRST_COMPLETED)
+                try:
+                    done, _ = await asyncio.wait({next_chunk, skip}, timeout=remaining,
+                                                 return_when=asyncio.FIRST_COMPLETED)
+                except BaseException:  # cancelled (ctrl-c, app quit): leave no task behind
+                    next_chunk.cancel()
+                    skip.cancel()
+                    await asyncio.gather(next_chunk, skip, return_exceptions=True)
+                    raise
                 if next_chunk not in done:
                     next_chunk.cancel()
                     skip.cancel()

@@ -7,6 +7,7 @@ passages are always passed as data inside ``<source id=...>`` delimiters.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -16,20 +17,27 @@ from debate.errors import UserError
 from debate.resources import shipped
 
 
+@lru_cache(maxsize=16)
+def _environment(folders: tuple[str, ...]) -> SandboxedEnvironment:
+    """One environment per folder list: compiled templates are reused across debates
+    (FileSystemLoader still notices a template edited on disk)."""
+    return SandboxedEnvironment(
+        loader=jinja2.FileSystemLoader(list(folders)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+
+
 class Prompts:
     def __init__(self, user_dir: str | Path | None = None):
         folders = [str(Path(user_dir).expanduser())] if user_dir else []
         if user_dir and not Path(user_dir).expanduser().is_dir():
             raise UserError("prompts folder not found", where=str(user_dir))
         folders.append(str(shipped("prompts")))
-        self.env = SandboxedEnvironment(
-            loader=jinja2.FileSystemLoader(folders),
-            undefined=jinja2.StrictUndefined,
-            autoescape=False,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=False,
-        )
+        self.env = _environment(tuple(folders))
 
     def check(self, *names: str) -> None:
         """Compile ``names`` now, so a broken template fails before a debate starts."""

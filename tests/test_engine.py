@@ -127,3 +127,22 @@ async def test_same_seed_gives_the_same_evidence():
     a, _ = _debate([], [], rounds=1, seed=3)
     b, _ = _debate([], [], rounds=1, seed=3)
     assert [p.id for p in a.evidence_for("con", 1, None)] == [p.id for p in b.evidence_for("con", 1, None)]
+
+
+async def test_cancelling_a_debate_mid_turn_leaves_no_pending_tasks_and_saves():
+    debate, saves = _debate(["slow " * 200], ["x"], rounds=1, delay=0.01)
+
+    async def consume():
+        async for _ in debate.run():
+            pass
+
+    task = asyncio.create_task(consume())
+    await asyncio.sleep(0.1)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    await asyncio.sleep(0)
+    others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task() and not t.done()]
+    assert others == []
+    assert debate.transcript.status == "stopped"
+    assert saves, "the stopped transcript was saved"
