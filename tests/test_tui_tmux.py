@@ -39,7 +39,8 @@ def test_tui_in_tmux(tmp_path):
                "--backend", "offline", "--start"]
     script = f"{shlex.join(command)}; echo $? > {tmp_path / 'rc'}; sleep 60"
     env = {**os.environ, "DEBATE_TRANSCRIPTS_DIR": str(tmp_path / "autosave"),
-           "DEBATE_PERSONAS_DIR": str(tmp_path / "personas"), "DEBATE_CONFIG": str(tmp_path / "none.yaml")}
+           "DEBATE_PERSONAS_DIR": str(tmp_path / "personas"), "DEBATE_CONFIG": str(tmp_path / "none.yaml"),
+           "DEBATE_CACHE_DIR": str(tmp_path / "cache")}
     env.pop("OPENAI_API_KEY", None)
     env.pop("OPENAI_BASE_URL", None)
     subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", "-c", str(tmp_path),

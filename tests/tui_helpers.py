@@ -14,8 +14,9 @@ MOTION = "Meta should release the weights of Muse Spark"
 
 
 @pytest.fixture
-def tui_env(tmp_path, monkeypatch):
-    """Keep every file the TUI writes (personas, autosaves, exports) inside tmp_path."""
+def tui_env(tmp_path, tmp_path_factory, monkeypatch):
+    """Keep every file the TUI writes (personas, autosaves, exports, index cache) out of home."""
+    monkeypatch.setenv("DEBATE_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "index-cache"))
     monkeypatch.setenv("DEBATE_PERSONAS_DIR", str(tmp_path / "personas"))
     monkeypatch.setenv("DEBATE_TRANSCRIPTS_DIR", str(tmp_path / "autosave"))
     monkeypatch.setenv("DEBATE_CONFIG", str(tmp_path / "no-config.yaml"))
