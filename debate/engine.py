@@ -268,7 +268,7 @@ class Debate:
                     parts.clear()
                     yield TurnRestarted(number, side)
                     continue
-                fitted = _within_budget("".join(parts), chunk, self.config.max_words)
+                fitted = within_budget("".join(parts), chunk, self.config.max_words)
                 if fitted:
                     parts.append(fitted)
                     yield TextChunk(number, side, fitted)
@@ -276,7 +276,7 @@ class Debate:
                     cut_by = "budget"
                     break
         finally:
-            await _close(stream)
+            await close_stream(stream)
         text = "".join(parts).strip()
         turn = Turn(side=side, speaker=persona.name, text=text, round=number, role=request.role,
                     elapsed_s=round(time.monotonic() - started, 2), truncated=cut_by is not None,
@@ -287,7 +287,7 @@ class Debate:
         yield TurnEnded(turn)
 
 
-def _within_budget(so_far: str, chunk: str, max_words: int) -> str | None:
+def within_budget(so_far: str, chunk: str, max_words: int) -> str | None:
     """The part of ``chunk`` that fits the word budget, or None when the budget is spent."""
     used = len(so_far.split())
     if used >= max_words:
@@ -301,7 +301,7 @@ def _within_budget(so_far: str, chunk: str, max_words: int) -> str | None:
     return lead + " ".join(words[:keep]) if keep > 0 else None
 
 
-async def _close(stream) -> None:
+async def close_stream(stream) -> None:
     """Close an async generator stream (closes the HTTP response behind it), shielded."""
     aclose = getattr(stream, "aclose", None)
     if aclose is not None:

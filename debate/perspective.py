@@ -16,9 +16,9 @@ import zlib
 from dataclasses import asdict, dataclass, field
 
 from debate.backends import make_backend
-from debate.backends.base import Backend, TurnRequest
+from debate.backends.base import Backend, Restart, TurnRequest
 from debate.citations import citations_in
-from debate.engine import _within_budget
+from debate.engine import close_stream, within_budget
 from debate.errors import BackendError, UserError
 from debate.evidence import Corpus, Passage
 from debate.evidence.index import search_index
@@ -92,7 +92,10 @@ async def take(backend: Backend, request: TurnRequest, *, seconds: float) -> Tak
     try:
         async with asyncio.timeout(seconds):
             async for chunk in stream:
-                fitted = _within_budget("".join(parts), chunk, request.max_words)
+                if isinstance(chunk, Restart):  # a retried attempt: its text starts over
+                    parts.clear()
+                    continue
+                fitted = within_budget("".join(parts), chunk, request.max_words)
                 if fitted:
                     parts.append(fitted)
                 if fitted != chunk:
@@ -101,9 +104,7 @@ async def take(backend: Backend, request: TurnRequest, *, seconds: float) -> Tak
     except TimeoutError:
         truncated = True
     finally:
-        aclose = getattr(stream, "aclose", None)
-        if aclose is not None:
-            await aclose()
+        await close_stream(stream)
     text = "".join(parts).strip()
     if not text:
         raise BackendError(f"{request.persona.name} gave an empty take")
