@@ -122,6 +122,8 @@ class Debate:
         self._skip = asyncio.Event()
         self._running = asyncio.Event()
         self._running.set()
+        self._paused_at = 0.0
+        self._deadline = 0.0
         self.transcript = Transcript(
             motion=config.motion,
             seeds=corpus.files,
@@ -140,10 +142,21 @@ class Debate:
         self._skip.set()
 
     def pause(self) -> None:
-        self._running.clear()
+        """Stop the clock and the stream; the time paused is given back to the turn."""
+        if self._running.is_set():
+            self._paused_at = time.monotonic()
+            self._running.clear()
 
     def resume(self) -> None:
-        self._running.set()
+        if not self._running.is_set():
+            self._deadline += time.monotonic() - self._paused_at
+            self._running.set()
+
+    @property
+    def seconds_left(self) -> float:
+        """Time left on the current turn's clock (frozen while paused)."""
+        now = self._paused_at if self.paused else time.monotonic()
+        return max(0.0, self._deadline - now)
 
     @property
     def paused(self) -> bool:
@@ -232,36 +245,34 @@ class Debate:
         yield TurnStarted(number, side, persona.name, request.role, self.config.turn_seconds, request.evidence)
         self._skip.clear()
         started = time.monotonic()
-        deadline = started + self.config.turn_seconds
+        self._deadline = started + self.config.turn_seconds
         parts: list[str] = []
         cut_by = None
         stream = self.backends[side].stream(request).__aiter__()
+        pending = None  # the next chunk being awaited; kept across a pause
         try:
             while True:
                 await self._running.wait()
-                remaining = deadline - time.monotonic()
+                remaining = self._deadline - time.monotonic()
                 if remaining <= 0:
                     cut_by = "clock"
                     break
-                next_chunk = asyncio.ensure_future(stream.__anext__())
+                if pending is None:
+                    pending = asyncio.ensure_future(stream.__anext__())
                 skip = asyncio.ensure_future(self._skip.wait())
                 try:
-                    done, _ = await asyncio.wait({next_chunk, skip}, timeout=remaining,
+                    done, _ = await asyncio.wait({pending, skip}, timeout=remaining,
                                                  return_when=asyncio.FIRST_COMPLETED)
-                except BaseException:  # cancelled (ctrl-c, app quit): leave no task behind
-                    next_chunk.cancel()
+                finally:
                     skip.cancel()
-                    await asyncio.gather(next_chunk, skip, return_exceptions=True)
-                    raise
-                if next_chunk not in done:
-                    next_chunk.cancel()
-                    skip.cancel()
-                    await asyncio.gather(next_chunk, return_exceptions=True)
-                    cut_by = "skip" if skip in done else "clock"
+                if self._skip.is_set():
+                    cut_by = "skip"
                     break
-                skip.cancel()
+                if pending not in done:
+                    continue  # the clock ran out, or was paused and moved: look again
+                finished, pending = pending, None
                 try:
-                    chunk = next_chunk.result()
+                    chunk = finished.result()
                 except StopAsyncIteration:
                     break
                 if isinstance(chunk, Restart):  # a retried attempt: its text starts over
@@ -276,6 +287,9 @@ class Debate:
                     cut_by = "budget"
                     break
         finally:
+            if pending is not None:  # cut, skipped or cancelled: leave no task behind
+                pending.cancel()
+                await asyncio.gather(pending, return_exceptions=True)
             await close_stream(stream)
         text = "".join(parts).strip()
         turn = Turn(side=side, speaker=persona.name, text=text, round=number, role=request.role,

@@ -146,3 +146,21 @@ async def test_cancelling_a_debate_mid_turn_leaves_no_pending_tasks_and_saves():
     assert others == []
     assert debate.transcript.status == "stopped"
     assert saves, "the stopped transcript was saved"
+
+
+async def test_pausing_stops_the_turn_clock():
+    debate, _ = _debate(["word " * 30], ["x"], rounds=1, turn_seconds=0.5, delay=0.01)
+
+    async def pauser():
+        await asyncio.sleep(0.05)
+        debate.pause()
+        left = debate.seconds_left
+        await asyncio.sleep(0.7)  # longer than the whole turn clock
+        assert abs(debate.seconds_left - left) < 0.01
+        debate.resume()
+
+    task = asyncio.create_task(pauser())
+    await _events(debate)
+    await task
+    pro = debate.transcript.turns[0]
+    assert not pro.truncated and pro.words == 30
