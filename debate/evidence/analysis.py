@@ -55,12 +55,11 @@ class Analysis:
         return {t.key for t in self.tokens if t.clause == clause}
 
 
-_PHRASE_STARTS = tuple({a.split()[0].split("-")[0].lower() for a in _PHRASE_FOR})
 
 
 def fold_phrases(text: str) -> str:
     lower = text.lower()
-    if not any(start in lower for start in _PHRASE_STARTS):  # most text holds none: skip the scan
+    if not any(phrase in lower for phrase in _PHRASE_FOR):  # most text holds none: skip the scan
         return text
     return _PHRASES.sub(lambda m: _PHRASE_FOR[m.group(0).lower()], text)
 

@@ -96,22 +96,21 @@ class _Bm25:
         if k <= 0 or not ids:
             return []
         docs, weights = [], []
-        for term, times in Counter(ids).items():
+        terms = Counter(ids)
+        for term, times in terms.items():
             a, b = self.indptr[term], self.indptr[term + 1]
             docs.append(self.docs[a:b])
             weights.append(self.weights[a:b] * times)
         docs, weights = np.concatenate(docs), np.concatenate(weights)
-        if 8 * len(docs) > self.size:  # common words: a dense score array is cheaper than sorting
-            dense = np.bincount(docs, weights=weights, minlength=self.size)
-            hit = np.argpartition(-dense, k - 1)[:k] if self.size > k else np.arange(self.size)
-            scores = dense[hit]
-        else:
-            hit, where = np.unique(docs, return_inverse=True)
-            scores = np.bincount(where, weights=weights)
-            if len(hit) > k:
-                keep = np.argpartition(-scores, k - 1)[:k]
-                hit, scores = hit[keep], scores[keep]
-        order = np.lexsort((hit, -scores))
+        dense = np.bincount(docs, weights=weights, minlength=self.size)
+        # a document holds at most one posting per query term, so the top k documents are
+        # among the k * terms best postings: select those, never sort the whole corpus
+        reach = k * len(terms)
+        if len(docs) > reach:
+            docs = docs[np.argpartition(-dense[docs], reach - 1)[:reach]]
+        hit = np.unique(docs)
+        scores = dense[hit]
+        order = np.lexsort((hit, -scores))[:k]
         return [(int(hit[i]), float(scores[i])) for i in order if scores[i] > 0]
 
 
@@ -129,8 +128,10 @@ class SearchIndex:
         passages = corpus.passages
         self.sentences: list[Sentence] = [Sentence(passages[p], t, n) for p, t, n in zip(owners, texts, numbers)]
         self.first_sentence: dict[str, int] = {}  # passage id -> index of its first sentence
+        self._ends: dict[str, int] = {}  # passage id -> index after its last sentence
         for i, p in enumerate(owners):
             self.first_sentence.setdefault(passages[p].id, i)
+            self._ends[passages[p].id] = i + 1
         self._vocab = _Vocabulary(state["stems"])
         self._sentences: _Bm25 = state["sentence_index"]
         self._passages: _Bm25 = state["passage_index"]
@@ -144,12 +145,7 @@ class SearchIndex:
         start = self.first_sentence.get(passage_id)
         if start is None:
             return []
-        out = []
-        for sentence in self.sentences[start:]:
-            if sentence.passage.id != passage_id:
-                break
-            out.append(sentence)
-        return out
+        return self.sentences[start:self._ends[passage_id]]
 
     def _query(self, query: str) -> list[int]:
         return self._vocab.ids(query, grow=False)

@@ -100,7 +100,7 @@ class Verifier:
         self._context: dict[str, set[str]] = {}
         self._documents: dict[str, set[str]] = {}
         self._joined: dict[tuple[int, int], Analysis] = {}
-        self._keys: dict[int, set[str]] = {}
+        self._keys: dict[str, set[str]] = {}
 
     # -- weights -------------------------------------------------------------------
     def idf(self, token: Token) -> float:
@@ -113,18 +113,30 @@ class Verifier:
         return value * (1.3 if token.name else 1.0)
 
     def _passage_context(self, passage: Passage) -> set[str]:
+        """The words of a passage, its heading and its document's title."""
         keys = self._context.get(passage.id)
         if keys is None:
-            text = f"{passage.title}\n{passage.heading}\n{passage.text}"
-            keys = self._context[passage.id] = keys_of(text)
+            keys = self._keys_of(passage.title) | self._keys_of(passage.heading)
+            keys = self._context[passage.id] = keys.union(*self._sentence_keys(passage))
         return keys
 
     def _document_context(self, passage: Passage) -> set[str]:
+        """The words of every passage of ``passage``'s document."""
         keys = self._documents.get(passage.doc)
         if keys is None:
             document = self.corpus.document(passage.doc)
-            text = "\n".join(p.text for p in document.passages) if document else ""
-            keys = self._documents[passage.doc] = keys_of(text)
+            parts = [k for p in (document.passages if document else []) for k in self._sentence_keys(p)]
+            keys = self._documents[passage.doc] = set().union(*parts)
+        return keys
+
+    def _sentence_keys(self, passage: Passage) -> list[set[str]]:
+        return [self._keys_of(s.text) for s in self.index.passage_sentences(passage.id)]
+
+    def _keys_of(self, text: str) -> set[str]:
+        """``keys_of(text)``, once per distinct text (documents repeat sentences and titles)."""
+        keys = self._keys.get(text)
+        if keys is None:
+            keys = self._keys[text] = keys_of(text)
         return keys
 
     # -- candidates ----------------------------------------------------------------
@@ -181,7 +193,7 @@ class Verifier:
 
         def bound(span: tuple[int, int, bool]) -> float:
             a, b, _ = span
-            here = set().union(*(self._sentence_keys(j) for j in range(a, b + 1)))
+            here = set().union(*(self._keys_of(sentences[j].text) for j in range(a, b + 1)))
             context = self._passage_context(sentences[a].passage)
             return sum(w * (1.0 if t.key in here else ANAPHOR_CREDIT if t.key in context else 0.0)
                        for t, w in zip(claim.tokens, weights))
@@ -189,12 +201,6 @@ class Verifier:
         ranked = sorted((span for span in spans if not span[2]), key=bound, reverse=True)
         keep = set(ranked[:UNITS])
         return [span for span in spans if span[2] or span in keep]
-
-    def _sentence_keys(self, i: int) -> set[str]:
-        keys = self._keys.get(i)
-        if keys is None:
-            keys = self._keys[i] = keys_of(self.index.sentences[i].text)
-        return keys
 
     def _analysis(self, a: int, b: int) -> Analysis:
         """The analysis of sentences a..b joined: each sentence is parsed once, pairs composed."""
