@@ -133,3 +133,32 @@ def test_shipped_seeds_in_own_words():
     assert v.check("Apple bought NeXT for $427 billion.").label == "contradicted"
     assert v.check("Muse Spark costs $9 per month.").label == "unsupported"
     assert isinstance(v.check("Muse Spark was released on April 8, 2026."), Check)
+
+
+TRIAL = """Harbor Clinic asthma trial
+
+The Harbor Clinic trial enrolled 400 adults with seasonal asthma. Daily inhaler use was associated with fewer emergency visits during the pollen season. Longer follow-up is needed to confirm lasting benefits.
+"""
+
+
+@pytest.fixture(scope="module")
+def trial(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("trial")
+    (folder / "001_trial.txt").write_text(TRIAL, encoding="utf-8")
+    (folder / "002_ferro.txt").write_text("Ferro Mills\n\nFerro Mills makes steel beams in Pittsburgh. "
+                                          "The mill employs 300 people.\n", encoding="utf-8")
+    return Verifier(load_corpus(folder))
+
+
+def test_a_long_retelling_with_an_opposite_word_is_contradicted(trial):
+    check = trial.check("Longer follow-up of asthma trial adults is unrelated to confirming lasting "
+                        "benefits of daily inhaler use.")
+    assert (check.label, check.reason) == ("contradicted", "topical-contradicted"), check
+    same = trial.check("Longer follow-up of asthma trial adults is needed to confirm lasting benefits "
+                       "of daily inhaler use.")
+    assert same.label == "supported", same
+
+
+def test_a_claim_naming_both_poles_is_not_an_opposite(trial):
+    check = trial.check("The trial enrolled adults with severe, mild and seasonal asthma who used a daily inhaler.")
+    assert check.label != "contradicted", check

@@ -102,6 +102,19 @@ OPPOSITES = [
     ("high", "low"),
     ("expand", "shrink"),
     ("voting", "nonvoting"),
+    ("improve enhance help aid benefit better", "worsen impede hinder impair worse"),
+    ("related associated linked needed necessary", "unrelated unnecessary"),
+    ("same similar equal equally identical", "different differ distinct"),
+    ("easy easily", "difficult hard"),
+    ("likely", "unlikely"),
+    ("major majority", "minor minority"),
+    ("common frequent", "rare uncommon infrequent"),
+    ("highest", "lowest"),
+    ("severe", "mild"),
+    ("accelerate", "slow"),
+    ("superior", "inferior"),
+    ("sufficient", "insufficient"),
+    ("symptomatic", "asymptomatic"),
 ]
 
 NEGATIONS = frozenset("""

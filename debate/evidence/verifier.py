@@ -229,20 +229,22 @@ class Verifier:
             best = max(contradicted, key=lambda v: (round(v.score, 2), v.unit.cited, v.extra, -len(v.unit.text)))
         else:
             best = max(verdicts, key=lambda v: v.score)
-            topical = self._topical(claim_a, weights, best)
+            topical = self._topical(claim_a, weights, best, verdicts)
             if topical:
                 return Check(claim, topical, best.score, [_evidence(best.unit)], f"topical-{topical}")
             return Check(claim, "unsupported", best.score, [_evidence(best.unit)],
                          best.reason or "no-evidence")
         return Check(claim, best.label, best.score, [_evidence(best.unit)], best.reason)
 
-    def _topical(self, claim: Analysis, weights: list[float], best: _Verdict) -> str:
+    def _topical(self, claim: Analysis, weights: list[float], best: _Verdict,
+                 verdicts: list[_Verdict]) -> str:
         """A weak verdict for a long claim that paraphrases one source as a whole.
 
         Long claims (a study's finding retold) seldom match one sentence word for word, but
         when nearly all their words are in one document the document speaks to them: the
         claim is taken as supported, or contradicted when it negates what the nearest
-        sentence states. Short claims never get here: they must match a sentence.
+        sentence states or uses the opposite of a word a close sentence of that document
+        uses. Short claims never get here: they must match a sentence.
         """
         if len(claim.tokens) < TOPIC_FROM or claim.quantities and best.reason == "number-not-found":
             return ""
@@ -252,6 +254,10 @@ class Verifier:
             return ""
         claim_neg = _negated(claim, claim.keys)
         unit_neg = _negated(best.unit.analysis, claim.keys)
+        # a sentence of the same document that says the opposite ("needed" for "unrelated")
+        same = [v.unit for v in verdicts if v.unit.passage.doc == best.unit.passage.doc and v.extra >= TOPIC_UNIT_AT]
+        if any(self._opposite(claim, u.analysis) and _negated(u.analysis, claim.keys) == claim_neg for u in same):
+            return "contradicted"
         return "contradicted" if claim_neg and not unit_neg else "supported" if claim_neg == unit_neg else ""
 
     def _assess(self, claim: Analysis, weights: list[float], unit: _Unit) -> _Verdict:
@@ -433,6 +439,8 @@ class Verifier:
         for u in unit.tokens:
             clauses.setdefault(u.clause, set()).add(u.key)
         for i, t in enumerate(claim.tokens):
+            if any(opposed(t.stem, v.stem) or opposed(t.key, v.key) for v in claim.tokens):
+                continue  # the claim names both poles ("severe, mild and asymptomatic cases")
             if t.key in keys or t.stem in stems:
                 # "excels at X but struggles with Y": the clause about the claim's topic decides
                 topic = {v.key for v in claim.tokens if not v.name} - {t.key}
