@@ -5,6 +5,21 @@ import pytest
 from tests.fake_openai import FakeOpenAI
 
 
+@pytest.fixture(autouse=True, scope="session")
+def isolated_user_dirs(tmp_path_factory):
+    """Every test runs without the user's config, keys, cache or folders: the search-index
+    cache, personas, transcripts and config file all point into a temporary folder."""
+    home = tmp_path_factory.mktemp("user")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DEBATE_CACHE_DIR", str(home / "cache"))
+        mp.setenv("DEBATE_CONFIG", str(home / "config.yaml"))
+        mp.setenv("DEBATE_PERSONAS_DIR", str(home / "personas"))
+        mp.setenv("DEBATE_TRANSCRIPTS_DIR", str(home / "transcripts"))
+        for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "DEBATE_MODEL"):
+            mp.delenv(name, raising=False)
+        yield home
+
+
 @pytest.fixture
 def fake_openai():
     """A running OpenAI-wire server on 127.0.0.1 (see tests/fake_openai.py): ``.url`` for
