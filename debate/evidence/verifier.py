@@ -27,7 +27,7 @@ from difflib import SequenceMatcher
 from debate.evidence.analysis import Analysis, Token, analyze, joined, keys_of
 from debate.evidence.corpus import Corpus, Passage
 from debate.evidence.index import per_corpus, search_index
-from debate.evidence.lexicon import PHRASE_PARTS, TITLES, expand_query, opposed, stem
+from debate.evidence.lexicon import PHRASE_PARTS, POLES, TITLES, expand_query, opposed, stem
 from debate.evidence.quantities import Quantity, compare
 
 SUPPORT_AT = 0.75  # coverage a candidate needs to support a claim
@@ -439,6 +439,8 @@ class Verifier:
         for u in unit.tokens:
             clauses.setdefault(u.clause, set()).add(u.key)
         for i, t in enumerate(claim.tokens):
+            if t.stem not in POLES and t.key not in POLES:
+                continue  # every way out below needs an opposite of this word
             if any(opposed(t.stem, v.stem) or opposed(t.key, v.key) for v in claim.tokens):
                 continue  # the claim names both poles ("severe, mild and asymptomatic cases")
             if t.key in keys or t.stem in stems:
