@@ -162,3 +162,15 @@ def test_a_long_retelling_with_an_opposite_word_is_contradicted(trial):
 def test_a_claim_naming_both_poles_is_not_an_opposite(trial):
     check = trial.check("The trial enrolled adults with severe, mild and seasonal asthma who used a daily inhaler.")
     assert check.label != "contradicted", check
+
+
+def test_repeated_checks_return_equal_independent_results():
+    from debate.evidence import load_corpus
+    from debate.evidence.verifier import verifier_for
+    from debate.resources import shipped
+
+    verifier = verifier_for(load_corpus(shipped("seeds")))
+    first = verifier.check("Meta released Llama 2 free for research and commercial use.")
+    first.evidence.clear()  # a caller changing its copy must not change what others get
+    again = verifier.check("Meta released Llama 2 free for research and commercial use.")
+    assert again.label == first.label and again.evidence

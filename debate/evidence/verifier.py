@@ -19,6 +19,7 @@ on the side of unsupported: a false contradiction punishes a debater unfairly.
 
 from __future__ import annotations
 
+import copy
 import math
 import re
 from dataclasses import dataclass
@@ -101,6 +102,7 @@ class Verifier:
         self._documents: dict[str, set[str]] = {}
         self._joined: dict[tuple[int, int], Analysis] = {}
         self._keys: dict[str, set[str]] = {}
+        self._checked: dict[tuple[str, tuple[str, ...]], Check] = {}
 
     # -- weights -------------------------------------------------------------------
     def idf(self, token: Token) -> float:
@@ -213,6 +215,17 @@ class Verifier:
 
     # -- the check -----------------------------------------------------------------
     def check(self, claim: str, *, cited: list[str] | None = None) -> Check:
+        """Label ``claim``. Results are remembered per (claim, cited): the judge, the composer
+        and a classroom batch ask about the same quoted sentences again and again."""
+        key = (claim, tuple(cited or ()))
+        found = self._checked.get(key)
+        if found is None:
+            found = self._checked[key] = self._check(claim, cited)
+            if len(self._checked) > 4096:
+                self._checked.pop(next(iter(self._checked)))
+        return copy.deepcopy(found)
+
+    def _check(self, claim: str, cited: list[str] | None) -> Check:
         text = _CITATION.sub("", claim).strip()
         claim_a = analyze(text)
         weights = [self.idf(t) for t in claim_a.tokens]
