@@ -250,6 +250,7 @@ class Debate:
         cut_by = None
         stream = self.backends[side].stream(request).__aiter__()
         pending = None  # the next chunk being awaited; kept across a pause
+        skip = asyncio.ensure_future(self._skip.wait())  # one waiter for the whole turn
         try:
             while True:
                 await self._running.wait()
@@ -259,12 +260,8 @@ class Debate:
                     break
                 if pending is None:
                     pending = asyncio.ensure_future(stream.__anext__())
-                skip = asyncio.ensure_future(self._skip.wait())
-                try:
-                    done, _ = await asyncio.wait({pending, skip}, timeout=remaining,
-                                                 return_when=asyncio.FIRST_COMPLETED)
-                finally:
-                    skip.cancel()
+                done, _ = await asyncio.wait({pending, skip}, timeout=remaining,
+                                             return_when=asyncio.FIRST_COMPLETED)
                 if self._skip.is_set():
                     cut_by = "skip"
                     break
@@ -286,10 +283,11 @@ class Debate:
                 if fitted != chunk:
                     cut_by = "budget"
                     break
-        finally:
-            if pending is not None:  # cut, skipped or cancelled: leave no task behind
+        finally:  # cut, skipped or cancelled: leave no task behind
+            skip.cancel()
+            if pending is not None:
                 pending.cancel()
-                await asyncio.gather(pending, return_exceptions=True)
+            await asyncio.gather(skip, *([pending] if pending else []), return_exceptions=True)
             await close_stream(stream)
         text = "".join(parts).strip()
         turn = Turn(side=side, speaker=persona.name, text=text, round=number, role=request.role,
