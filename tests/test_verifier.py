@@ -141,13 +141,18 @@ The Harbor Clinic trial enrolled 400 adults with seasonal asthma. Daily inhaler 
 """
 
 
-@pytest.fixture(scope="module")
-def trial(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("trial")
-    (folder / "001_trial.txt").write_text(TRIAL, encoding="utf-8")
+def _with_distractor(tmp_path_factory, name: str, text: str) -> Verifier:
+    """A verifier over one made-up study and an unrelated document."""
+    folder = tmp_path_factory.mktemp(name)
+    (folder / f"001_{name}.txt").write_text(text, encoding="utf-8")
     (folder / "002_ferro.txt").write_text("Ferro Mills\n\nFerro Mills makes steel beams in Pittsburgh. "
                                           "The mill employs 300 people.\n", encoding="utf-8")
     return Verifier(load_corpus(folder))
+
+
+@pytest.fixture(scope="module")
+def trial(tmp_path_factory):
+    return _with_distractor(tmp_path_factory, "trial", TRIAL)
 
 
 def test_a_long_retelling_with_an_opposite_word_is_contradicted(trial):
@@ -174,3 +179,35 @@ def test_repeated_checks_return_equal_independent_results():
     first.evidence.clear()  # a caller changing its copy must not change what others get
     again = verifier.check("Meta released Llama 2 free for research and commercial use.")
     assert again.label == first.label and again.evidence
+
+
+COHORT = """Sleep and screen time in teenagers
+
+The Lindqvist cohort followed 800 teenagers in Uppsala for two school years. Among heavy screen users, the rate of insomnia was roughly half that of light users. Evening reading was associated with higher grades in the final term, and whereas most pupils slept well, several reported severe fatigue.
+"""
+
+
+@pytest.fixture(scope="module")
+def cohort(tmp_path_factory):
+    return _with_distractor(tmp_path_factory, "cohort", COHORT)
+
+
+@pytest.mark.parametrize("claim", [
+    "In the Lindqvist cohort, grades of teenagers who did evening reading stayed flat in the final term.",
+    "In the Lindqvist cohort, the final term grades of teenagers who did evening reading remained constant.",
+])
+def test_a_retelling_with_a_word_the_document_only_opposes_is_contradicted(cohort, claim):
+    check = cohort.check(claim)
+    assert (check.label, check.reason) == ("contradicted", "topical-contradicted"), check
+
+
+def test_the_same_retelling_with_the_documents_word_is_supported(cohort):
+    check = cohort.check("In the Lindqvist cohort, grades of teenagers who did evening reading were "
+                         "higher in the final term.")
+    assert check.label == "supported", check
+
+
+def test_several_is_not_severe_and_whereas_is_not_a_name():
+    from debate.evidence.analysis import analyze
+    assert analyze("several cases").tokens[0].key != analyze("severe cases").tokens[0].key
+    assert not analyze("Whereas most pupils slept well.").tokens[0].name

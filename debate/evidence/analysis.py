@@ -166,6 +166,8 @@ _COMMON_START = {stem(w) for w in """
 face study studies research researchers data patients people children meta's new most
 many some this these those results findings evidence analysis treatment scientists
 experts officials company companies model models performance benchmark benchmarks
+whereas although though however instead moreover furthermore meanwhile overall thus hence
+therefore nevertheless nonetheless conversely similarly likewise additionally notably
 """.split()}
 
 

@@ -92,7 +92,7 @@ OPPOSITES = [
      "trail lag behind lose underperform"),
     ("strong excel excels good best", "weak poor struggle struggles worst trail trails"),
     ("success succeed successful", "fail failure unsuccessful"),
-    ("effective efficacy benefit improve", "ineffective harm worsen"),
+    ("effective efficacy benefit beneficial improve", "ineffective harm worsen"),
     ("safe", "unsafe dangerous"),
     ("before earlier", "after later"),
     ("acclaim praise", "criticism controversy backlash"),
@@ -102,7 +102,7 @@ OPPOSITES = [
     ("high", "low"),
     ("expand", "shrink"),
     ("voting", "nonvoting"),
-    ("improve enhance help aid benefit better", "worsen impede hinder impair worse"),
+    ("improve enhance help aid benefit beneficial better", "worsen impede hinder impair worse"),
     ("related associated linked needed necessary", "unrelated unnecessary"),
     ("same similar equal equally identical", "different differ distinct"),
     ("easy easily", "difficult hard"),
@@ -115,6 +115,9 @@ OPPOSITES = [
     ("superior", "inferior"),
     ("sufficient", "insufficient"),
     ("symptomatic", "asymptomatic"),
+    ("twice double doubled triple tripled", "half halved"),
+    ("flat constant steady unchanged", "increase rise higher grow spike surge soar decrease fall lower decline drop"),
+    ("highest strongest greatest", "lowest weakest"),
 ]
 
 NEGATIONS = frozenset("""
@@ -128,7 +131,19 @@ lacked lacking fail fails failed unable absence absent free-of nor
 PHRASE_PARTS = {b: a.replace("-", " ").split() for a, b in PHRASES}
 
 
+# Words the Snowball stemmer folds onto an unrelated word: "several" and "severe" both
+# become "sever", so "severe cases" would match "several cases".
+_STEM_EXCEPTIONS = {"several": "several"}
+
+
 def stem(word: str) -> str:
+    """The stem the verifier compares (Snowball, minus its known collisions)."""
+    lower = word.lower()
+    return _STEM_EXCEPTIONS.get(lower) or _STEM.stemWord(lower)
+
+
+def index_stem(word: str) -> str:
+    """The plain Snowball stem, as the search index stores it (for document frequencies)."""
     return _STEM.stemWord(word.lower())
 
 
@@ -173,6 +188,14 @@ def _poles() -> dict[str, list[tuple[int, int]]]:
 
 
 POLES = _poles()
+
+# Dimensions on which a study's wording is compared as a whole (a claim's "twice" against a
+# document that only says "half"): amounts, direction, effect, severity, likelihood. Not
+# those whose words have everyday other senses ("lead to", "positive test", "open").
+DOCUMENT_DIMENSIONS = frozenset(dim for w in """
+twice flat highest effective improve increase severe common likely safe success superior
+sufficient same
+""".split() for dim, _ in POLES[stem(w)])
 
 
 def opposed(a: str, b: str) -> bool:

@@ -28,7 +28,8 @@ from difflib import SequenceMatcher
 from debate.evidence.analysis import Analysis, Token, analyze, joined, keys_of
 from debate.evidence.corpus import Corpus, Passage
 from debate.evidence.index import per_corpus, search_index
-from debate.evidence.lexicon import PHRASE_PARTS, POLES, TITLES, expand_query, opposed, stem
+from debate.evidence.lexicon import (DOCUMENT_DIMENSIONS, PHRASE_PARTS, POLES, TITLES, canonical, expand_query,
+                                     index_stem, opposed, stem)
 from debate.evidence.quantities import Quantity, compare
 
 SUPPORT_AT = 0.75  # coverage a candidate needs to support a claim
@@ -48,6 +49,7 @@ DOCUMENT_CREDIT = 0.5  # a name found elsewhere in the sentence's document
 _ANAPHOR = re.compile(r"\b(?:it|its|the (?:\w+ )?(?:model|system|company|firm|lab|team|startup|unit|division|"
                       r"app|tool|product|study|trial|paper|authors|researchers))\b", re.IGNORECASE)
 _CITATION = re.compile(r"\s*\[(?:S[^\]]*|\d+)\]")
+_WORD = re.compile(r"[a-z]+")
 
 
 @dataclass
@@ -103,13 +105,14 @@ class Verifier:
         self._joined: dict[tuple[int, int], Analysis] = {}
         self._keys: dict[str, set[str]] = {}
         self._checked: dict[tuple[str, tuple[str, ...]], Check] = {}
+        self._poles: dict[str, set[tuple[int, int]]] = {}
 
     # -- weights -------------------------------------------------------------------
     def idf(self, token: Token) -> float:
         value = self._idf.get(token.stem)
         if value is None:
             parts = PHRASE_PARTS.get(token.word.lower()) or re.split(r"[-.']", token.word.lower())
-            dfs = [self.index.document_frequency(stem(p)) for p in parts if p]
+            dfs = [self.index.document_frequency(index_stem(p)) for p in parts if p]
             df = min(dfs) if dfs else 0
             value = self._idf[token.stem] = math.log(1 + (self._size - df + 0.5) / (df + 0.5))
         return value * (1.3 if token.name else 1.0)
@@ -270,6 +273,10 @@ class Verifier:
         # a sentence of the same document that says the opposite ("needed" for "unrelated")
         same = [v.unit for v in verdicts if v.unit.passage.doc == best.unit.passage.doc and v.extra >= TOPIC_UNIT_AT]
         if any(self._opposite(claim, u.analysis) and _negated(u.analysis, claim.keys) == claim_neg for u in same):
+            return "contradicted"
+        # a claim word the document never uses while it uses the opposite ("twice" where the
+        # study says "half", "flat" where it reports "higher")
+        if claim_neg == unit_neg and self._document_opposite(claim, best.unit.passage):
             return "contradicted"
         return "contradicted" if claim_neg and not unit_neg else "supported" if claim_neg == unit_neg else ""
 
@@ -473,6 +480,36 @@ class Verifier:
                 if clause & (others - {t.key}) or len({v.clause for v in unit.tokens}) == 1:
                     return i, t.word, u.word
         return None
+
+    def _document_poles(self, passage: Passage) -> set[tuple[int, int]]:
+        """The (dimension, pole) of every polar word in ``passage``'s document."""
+        poles = self._poles.get(passage.doc)
+        if poles is None:
+            document = self.corpus.document(passage.doc)
+            words = set()
+            for p in document.passages if document else []:
+                words.update(_WORD.findall(p.text.lower()))
+            poles = self._poles[passage.doc] = set()
+            for w in words:
+                for s in {stem(w), canonical(stem(w))}:
+                    poles.update(POLES.get(s, ()))
+        return poles
+
+    def _document_opposite(self, claim: Analysis, passage: Passage) -> str:
+        """A polar claim word whose pole the document never takes while it takes the other."""
+        document = self._document_poles(passage)
+        words = [(t.word, {t.stem, t.key}) for t in claim.tokens] + \
+            [(q.text, {stem(w) for w in q.text.split()}) for q in claim.quantities if q.kind == "multiple"]
+        claim_poles = {pole for _, stems in words for s in stems for pole in POLES.get(s, ())}
+        for word, stems in words:
+            poles = {pole for s in stems for pole in POLES.get(s, ()) if pole[0] in DOCUMENT_DIMENSIONS}
+            if not poles or any((dim, 1 - side) in claim_poles for dim, side in poles):
+                continue  # no opposite, or the claim names both poles
+            if poles & document:
+                continue
+            if any((dim, 1 - side) in document for dim, side in poles):
+                return word
+        return ""
 
     def _negated_term(self, claim: Analysis, weights: list[float], unit: _Unit,
                       credit: list[float]) -> str:
