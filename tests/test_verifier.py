@@ -112,6 +112,12 @@ def test_facts_the_sources_do_not_state_are_unsupported(verifier, claim):
     assert verifier.check(claim).label == "unsupported", verifier.check(claim)
 
 
+def test_denying_something_the_evidence_never_mentions_is_not_a_contradiction(verifier):
+    # the source has the Atlas-7 controversy, but says nothing about firmware licensing
+    check = verifier.check("There was no controversy over the Atlas-7 firmware licensing.")
+    assert check.label == "unsupported", check
+
+
 def test_check_serialises_to_the_documented_shape(verifier):
     data = verifier.check("Orbital Foods raised $40 million [S001:2].").to_dict()
     assert set(data) == {"claim", "label", "score", "evidence", "reason"}

@@ -517,10 +517,26 @@ class Verifier:
         names = [i for i, t in enumerate(claim.tokens) if t.name]
         if not names or any(credit[i] == 0 for i in names):
             return ""
+        # what the claim denies must be this unit's topic: when its rarest plain word is under
+        # the negation ("no correlation between smoking and ...") the unit must state it
+        if _denies_elsewhere(claim, weights, credit):
+            return ""
         terms = [(self.idf(t), t.word) for i, t in enumerate(claim.tokens)
                  if t.negated and not t.name and credit[i] == 1.0
                  and any(u.key == t.key and not u.negated for u in unit.analysis.tokens)]
         return max(terms)[1] if terms else ""
+
+
+def _denies_elsewhere(claim: Analysis, weights: list[float], credit: list[float]) -> bool:
+    """Whether the claim negates a topic the evidence never states.
+
+    "No correlation between smoking and illness" denies something about smoking; evidence
+    that never mentions smoking cannot contradict it. The test: one of the claim's rarest
+    plain words is under the negation and has no credit in the evidence.
+    """
+    plain = [i for i, t in enumerate(claim.tokens) if not t.name]
+    top = max((weights[i] for i in plain), default=0.0)
+    return any(claim.tokens[i].negated and credit[i] == 0 and weights[i] >= top - 1e-9 for i in plain)
 
 
 def _thresholds(words: int) -> tuple[float, float]:
