@@ -25,6 +25,7 @@ from debate.transcript import Transcript, Turn
 
 SIDES = ("pro", "con")
 EVIDENCE_PER_TURN = 6
+CROSSFIRE_PASSAGES = 2  # of those, reserved for the best answers to a crossfire question
 
 
 @dataclass
@@ -214,6 +215,9 @@ class Debate:
         # Break ties differently per side and seed so the two sides draw on different passages.
         salt = zlib.crc32(f"{self.config.seed}:{side}:{round_number}".encode())
         ranked = sorted(scores, key=lambda pid: (-scores[pid], zlib.crc32(pid.encode()) ^ salt))
+        if crossfire:  # the passages that answer the question come first, whatever the motion
+            direct = [p.id for p, _ in index.passages(crossfire, k=10)][:CROSSFIRE_PASSAGES]
+            ranked = direct + [pid for pid in ranked if pid not in direct]
         fresh = [self.corpus.by_id[pid] for pid in ranked if pid not in self.used]
         return fresh[:EVIDENCE_PER_TURN]
 

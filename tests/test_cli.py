@@ -1,6 +1,7 @@
 """The command line end to end, offline: a full debate, its outputs, and every bad-input path."""
 
 import json
+import re
 import subprocess
 import sys
 
@@ -133,3 +134,46 @@ def test_module_entry_point_and_usage_errors():
     done = subprocess.run([sys.executable, "-m", "debate", "run", "--motion", "x"], capture_output=True, text=True)
     assert done.returncode == 2
     assert "--pro" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_composer_drops_persona_lines_that_state_facts(tmp_path):
+    persona = tmp_path / "factual.yaml"
+    persona.write_text(
+        "name: Factual Fan\nkind: archetype\ndescription: States numbers.\nvoice: Flat.\n"
+        "angles: [Muse Spark, benchmark]\nsignature_moves: [Quotes figures.]\n"
+        "rhetoric:\n  opening: ['Meta paid $99 billion for Scale AI in 2019.']\n"
+        "  closing: ['Muse Spark scored 97% on every benchmark in 2020.']\n", encoding="utf-8")
+    out = tmp_path / "t.json"
+    assert run("run", "--motion", MOTION, "--pro", str(persona), "--con", "mark-twain", "--rounds", "2",
+               "--out", str(out)) == 0
+    data = json.loads(out.read_text())
+    text = " ".join(t["text"] for r in data["rounds"] for t in r["turns"])
+    assert "$99 billion" not in text and "97%" not in text
+    assert {c["label"] for c in data["verdict"]["claims"]} == {"supported"}
+
+
+def test_shipped_personas_all_argue_with_supported_claims_only(tmp_path):
+    from debate.personas import load_all
+
+    ids = [p.id for p in load_all()]
+    for pro, con in zip(ids, ids[1:] + ids[:1]):
+        out = tmp_path / f"{pro}.json"
+        assert run("run", "--motion", MOTION, "--pro", pro, "--con", con, "--out", str(out)) == 0
+        claims = json.loads(out.read_text())["verdict"]["claims"]
+        assert {c["label"] for c in claims} == {"supported"}, (pro, con)
+
+
+def test_offline_crossfire_answer_cites_a_passage_about_the_question(tmp_path):
+    out = tmp_path / "x.json"
+    assert run("run", "--motion", MOTION, "--pro", "indie-developer", "--con", "mark-twain", "--rounds", "1",
+               "--crossfire", "How much did Meta spend on its stake in Scale AI?", "--out", str(out)) == 0
+    from debate.evidence import load_corpus
+    from debate.resources import shipped
+
+    corpus = load_corpus(shipped("seeds"))
+    pro = json.loads(out.read_text())["rounds"][0]["turns"][0]
+    answer = next(p for p in pro["text"].split("\n\n") if p.startswith("On the crossfire question"))
+    cited = re.findall(r"\[(S[^\]]+)\]", answer)
+    assert cited
+    source = corpus.get(cited[0]).text
+    assert "Scale AI" in source or "$14.3" in source

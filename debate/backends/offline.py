@@ -20,6 +20,7 @@ from debate.backends.base import TurnRequest
 from debate.citations import cited_sentences
 from debate.errors import BackendError
 from debate.evidence.index import search_index
+from debate.personas import Rhetoric
 
 MIN_QUOTE_WORDS, MAX_QUOTE_WORDS = 8, 45
 _FAQ_PREFIX = re.compile(r"^[QA]:\s+")
@@ -81,16 +82,21 @@ def compose(request: TurnRequest) -> str:
     """The text of one turn (see the module docstring)."""
     rng = random.Random(f"{request.seed}:{request.side}:{request.round}:{request.persona.id}:{request.role}")
     points = _evidence_points(request)
-    rhetoric = request.persona.rhetoric
+    rhetoric = _rhetoric(request.persona)
     opponent = request.opponent.name if request.opponent else "my opponent"
     budget = request.max_words
     paragraphs: list[str] = []
 
+    leads = _shuffled(rng, rhetoric.evidence)
     if request.crossfire:
         answer = _crossfire_point(request, points)
-        if answer:
-            paragraphs.append(f'On the crossfire question, "{request.crossfire.strip()}": '
-                              f"{_cite(rng.choice(rhetoric.evidence), answer)}")
+        cited = answer and _grounded(request, leads, answer)
+        if cited:
+            question = request.crossfire.strip().rstrip("?.!")
+            framing = f'On the crossfire question, "{question}?", my answer is plain.'
+            if _judged(request, framing):  # the question itself may state a claim: then leave it out
+                framing = "On the crossfire question, my answer is plain."
+            paragraphs.append(f"{framing} {cited}")
             points = [p for p in points if p.passage != answer.passage]
 
     if request.role == "perspective":
@@ -105,10 +111,15 @@ def compose(request: TurnRequest) -> str:
         paragraphs.extend(_engage(request, opponent, rng))
 
     commentary = _shuffled(rng, _COMMENTARY[request.side])
-    leads = _shuffled(rng, rhetoric.evidence)
     wanted = {"opening": 3, "rebuttal": 2, "closing": 2, "perspective": 3}.get(request.role, 2)
-    for n, point in enumerate(points[:wanted]):
-        paragraph = _cite(leads[n % len(leads)], point)
+    written = 0
+    for n, point in enumerate(points):
+        if written == wanted:
+            break
+        paragraph = _grounded(request, leads[n % len(leads):] + leads[:n % len(leads)], point)
+        if paragraph is None:
+            continue
+        written += 1
         if request.role != "perspective":
             paragraph += " " + commentary.pop()
         if _words(paragraphs) + _words([paragraph]) > budget - 15:
@@ -120,6 +131,44 @@ def compose(request: TurnRequest) -> str:
     elif request.role == "opening" and commentary:
         paragraphs.append(commentary.pop())
     return _fit("\n\n".join(paragraphs), budget)
+
+
+def _grounded(request: TurnRequest, leads: list[str], point: Point) -> str | None:
+    """The point as a cited sentence, with the first lead-in under which the judge would find
+    every claim of the sentence supported (a lead-in's own words can change the check)."""
+    for lead in leads:
+        sentence = _cite(lead, point)
+        if all(label == "supported" for label in _judged(request, sentence)):
+            return sentence
+    return None
+
+
+def _judged(request: TurnRequest, text: str) -> list[str]:
+    """The labels the judge's fact check would give the claims of ``text`` (same path)."""
+    from debate.evidence.claims import extract_claims
+    from debate.evidence.verifier import verifier_for
+
+    verifier = verifier_for(request.corpus)
+    return [verifier.check(claim, cited=sentence.passages).label
+            for sentence in cited_sentences(text) for claim in extract_claims(sentence.sentence)]
+
+
+def _rhetoric(persona) -> Rhetoric:
+    """The persona's lead-ins minus any that state a checkable fact: the composer's own words
+    must be rhetoric, so every factual sentence it writes is a cited quotation. A persona
+    whose lines are all factual falls back to neutral defaults."""
+    from debate.evidence.claims import is_checkable
+
+    defaults = Rhetoric()
+    kept = {}
+    for kind in ("opening", "rebuttal", "closing"):
+        lines = [line for line in getattr(persona.rhetoric, kind)
+                 if not is_checkable(line.replace("{opponent}", "my opponent"))]
+        kept[kind] = lines or getattr(defaults, kind)
+    # An evidence lead-in is followed by a quotation; judge the lead-in by itself.
+    kept["evidence"] = [line for line in persona.rhetoric.evidence
+                        if not is_checkable(line.rstrip(":, ") + ".")] or defaults.evidence
+    return Rhetoric(**kept)
 
 
 def _shuffled(rng: random.Random, items: list[str]) -> list[str]:
@@ -165,13 +214,17 @@ def _evidence_points(request: TurnRequest) -> list[Point]:
 
 
 def _crossfire_point(request: TurnRequest, points: list[Point]) -> Point | None:
-    """The offered sentence that best answers the crossfire question."""
-    index = search_index(request.corpus)
-    allowed = {p.passage for p in points}
-    for sentence, _ in index.sentences_for(request.crossfire or "", k=200):
-        for point in points:
-            if point.passage == sentence.passage.id and point.passage in allowed:
-                return point
+    """The offered source sentence that best answers the crossfire question."""
+    from debate.evidence.verifier import verifier_for
+
+    offered = {p.id for p in request.evidence} - request.used_passages
+    verifier = verifier_for(request.corpus)
+    for sentence, _ in search_index(request.corpus).sentences_for(request.crossfire or "", k=200):
+        pid = sentence.passage.id
+        if pid in offered and _quotable(sentence.text):
+            quote = _FAQ_PREFIX.sub("", sentence.text.strip()).rstrip(".")
+            if verifier.check(quote, cited=[pid]).label == "supported":
+                return Point(pid, quote)
     return points[0] if points else None
 
 
