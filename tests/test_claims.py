@@ -44,3 +44,29 @@ def test_factual_sentences_are_checkable(sentence):
 def test_lead_in_rhetoric_is_trimmed_from_a_fact():
     assert extract_claims("And remember, Orbital Foods raised $40 million.") == [
         "Orbital Foods raised $40 million."]
+
+
+@pytest.mark.parametrize("turn, claim", [
+    ('The filing, which is far more careful than the blog, says: "Orbital Foods opened a Lisbon office '
+     'in 2019" [S001:2].', "Orbital Foods opened a Lisbon office in 2019."),
+    ('Per the reporting, "the startup employs about 240 people in Lisbon" [S001:3].',
+     "The startup employs about 240 people in Lisbon."),
+    ("As the trade press put it, “Kestrel scored 61 on the crisp test.” [S003:2]",
+     "Kestrel scored 61 on the crisp test."),
+    ('The source says: "Heron raised $9 million" [S002:1].', "Heron raised $9 million."),
+])
+def test_a_quotation_that_is_the_only_fact_becomes_the_claim(turn, claim):
+    assert extract_claims(turn) == [claim]
+
+
+def test_a_quotation_cut_into_sentences_keeps_each_sentence_without_quote_marks():
+    turn = 'Per the reporting, "Orbital Foods opened a Lisbon office in 2019. It hired 30 people there." [S001:2]'
+    assert extract_claims(turn) == ["Orbital Foods opened a Lisbon office in 2019.", "It hired 30 people there."]
+
+
+@pytest.mark.parametrize("turn", [
+    'Dana Ruiz said in 2021 that "the office will employ forty people by the end of the year".',
+    'Orbital Foods calls its crisps "the best snack on the market" in its 2022 report.',
+])
+def test_a_sentence_with_facts_outside_its_quotation_stays_whole(turn):
+    assert extract_claims(turn) == [turn]
