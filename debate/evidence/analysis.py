@@ -112,7 +112,8 @@ def analyze(text: str) -> Analysis:
         if run:
             names.append(tuple(t.key for t in run))
         run = [tok] if tok is not None and tok.name else []
-    qclauses = [_clause_index(clause_starts, q.start) for q in quantities]
+    # "GPT-5.4 (57), Gemini 3.1 Pro (57)": a bracketed figure belongs to the name before it
+    qclauses = [_clause_index(clause_starts, _bracket_owner(folded, q.start, q.end)) for q in quantities]
     return Analysis(text, tokens, quantities, names, negations, qclauses, len(clause_starts))
 
 
@@ -174,6 +175,20 @@ therefore nevertheless nonetheless conversely similarly likewise additionally no
 def _adjacent(text: str, a: Token, b: Token) -> bool:
     gap = text[a.end:b.start]
     return gap.strip() in ("", "-", "'s") or gap == " of " and False
+
+
+_OPEN_BRACKET = re.compile(r"\w[^\w(]{0,2}\(\s*$")
+_CLOSE_BRACKET = re.compile(r"\s*\)")
+
+
+def _bracket_owner(text: str, start: int, end: int) -> int:
+    """Where the figure at start..end belongs: right before its bracket when it stands alone
+    in brackets after a word ("Claude Opus 4.6 (53)"), else where it is."""
+    if _CLOSE_BRACKET.match(text, end):
+        before = _OPEN_BRACKET.search(text, max(0, start - 6), start)
+        if before:
+            return before.start()
+    return start
 
 
 def _clause_index(starts: list[int], pos: int) -> int:

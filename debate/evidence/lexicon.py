@@ -24,6 +24,7 @@ under again further once out up down off per via while during before after above
 between through against because until s t d ll re ve now yet still even ever already
 said says say according reported reports report new recent recently one
 called named known
+roughly approximately nearly almost around circa
 """.split())
 
 # Phrases folded to one token before tokenising (a reader treats them as one word).
@@ -56,7 +57,10 @@ SYNONYMS = [
     "weak poor struggle",
     "big large major huge massive",
     "small little minor tiny",
-    "firm company business",
+    "firm company business startup venture",
+    "headquarters office hq",
+    "proprietary closedsource closed",
+    "opensource openweight",
     "show find demonstrate reveal indicate suggest",
     "use utilize employ",
     "reduce decrease lower cut lessen drop decline fall",
@@ -65,7 +69,7 @@ SYNONYMS = [
     "value valuation valued worth",
     "fund funding financing",
     "lead head run oversee",
-    "leave depart quit exit departure",
+    "leave depart quit exit departure left",
     "layoff layoffs cut cuts",
     "job position role",
     "model system",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from debate.evidence.lexicon import canonical, stem
 
 WORD_NUMBERS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -230,7 +231,8 @@ def same_kind(a: Quantity, b: Quantity) -> bool:
     if a.kind == "money":
         return a.unit == b.unit
     if a.kind == "count":
-        return _stem_unit(a.unit) == _stem_unit(b.unit)
+        return _stem_unit(a.unit) == _stem_unit(b.unit) or \
+            bool(a.unit and b.unit) and canonical(stem(a.unit)) == canonical(stem(b.unit))
     if a.kind == "rank":
         return True
     return True

@@ -90,6 +90,7 @@ class _Verdict:
     reason: str
     unit: _Unit | None = None
     extra: float = 0.0  # coverage with passage context, to prefer the fuller evidence
+    bound: bool = False  # the conflicting figure is the one the evidence gives the claim's name
 
 
 class Verifier:
@@ -242,7 +243,8 @@ class Verifier:
         if supported:
             best = max(supported, key=lambda v: (v.score, v.unit.cited, -len(v.unit.text)))
         elif contradicted:
-            best = max(contradicted, key=lambda v: (round(v.score, 2), v.unit.cited, v.extra, -len(v.unit.text)))
+            best = max(contradicted, key=lambda v: (v.bound, round(v.score, 2), v.unit.cited, v.extra,
+                                                    -len(v.unit.text)))
         else:
             best = max(verdicts, key=lambda v: v.score)
             topical = self._topical(claim_a, weights, best, verdicts)
@@ -310,11 +312,13 @@ class Verifier:
         support_at, negation_at = _thresholds(len(claim.tokens))
         # numbers
         statuses = [self._quantity(q, claim, weights, unit.analysis) for q in claim.quantities]
-        conflicts = [(q, s) for q, (st, s) in zip(claim.quantities, statuses) if st == "conflict"]
+        conflicts = [(q, s) for q, (st, s) in zip(claim.quantities, statuses) if st.endswith("conflict")]
+        owned = any(st == "owned-conflict" for st, _ in statuses)
         all_agree = all(st == "agree" for st, _ in statuses)
         if conflicts and firm >= CONTRADICT_AT:
             q, s = conflicts[0]
-            return _Verdict("contradicted", firm, f"number-mismatch: {q.describe()} vs {s.describe()}", extra=cov)
+            return _Verdict("contradicted", firm, f"number-mismatch: {q.describe()} vs {s.describe()}", extra=cov,
+                            bound=owned)
         # names and roles in the same slot
         swap = self._swap(claim, unit, credit)
         if swap:
@@ -362,8 +366,10 @@ class Verifier:
             return "absent", None
         weight = {t.key: w for t, w in zip(claim.tokens, weights)}
         clause_keys: dict[int, set[str]] = {}
+        clause_tokens: dict[int, list[Token]] = {}
         for t in unit.tokens:
             clause_keys.setdefault(t.clause, set()).add(t.key)
+            clause_tokens.setdefault(t.clause, []).append(t)
 
         # the claim's attribute words next to its number ("valued", "stake") tell apart
         # several numbers about one subject in one sentence
@@ -376,6 +382,14 @@ class Verifier:
             return sum(w * (4 if k in close else 1) for k, w in weight.items() if k in here) + \
                 0.25 * sum(w for k, w in weight.items() if k in near and k not in here)
 
+        # "behind GPT-5.4 (57), Gemini 3.1 Pro (57), and Claude Opus 4.6 (53)": a figure whose
+        # clause is nothing but the name that owns the claim's number is that name's figure
+        owner = _owner(claim, q)
+        if owner:
+            owned = [s for s, c in comparable if _owned_by(clause_tokens.get(c, []), owner)]
+            if owned:
+                agreeing = [s for s in owned if compare(q, s) == "agree"]
+                return ("agree", agreeing[0]) if agreeing else ("owned-conflict", owned[0])
         scored = [(bind(s, c), compare(q, s) == "agree", s) for s, c in comparable]
         best = max(b for b, _, _ in scored)
         for b, ok, s in scored:
@@ -547,6 +561,29 @@ def _thresholds(words: int) -> tuple[float, float]:
     """
     drop = max(0, words - LONG_FROM) * LONG_STEP
     return max(SUPPORT_AT - drop, LONG_FLOOR), max(NEGATION_AT - drop, LONG_FLOOR)
+
+
+def _owner(claim: Analysis, q: Quantity) -> set[str]:
+    """The keys of the name the claim gives number ``q`` to: the name right before it in its
+    clause ("Claude Opus 4.6 scored 57"), with at most one plain word between."""
+    before = [i for i, t in enumerate(claim.tokens) if t.end <= q.start]
+    if not before:
+        return set()
+    clause = claim.clause_of[claim.quantities.index(q)] if q in claim.quantities else -1
+    last = before[-1]
+    if not claim.tokens[last].name and len(before) > 1:
+        last = before[-2]
+    if not claim.tokens[last].name or claim.tokens[last].clause != clause:
+        return set()
+    for span in _name_spans(claim):
+        if last in span:
+            return {claim.tokens[i].key for i in span}
+    return set()
+
+
+def _owned_by(tokens: list[Token], owner: set[str]) -> bool:
+    """Whether a clause of nothing but name words names (part of) ``owner``."""
+    return bool(tokens) and all(t.name for t in tokens) and {t.key for t in tokens} <= owner
 
 
 def _near(tokens: list[Token], q: Quantity, reach: int = 24) -> list[Token]:
