@@ -41,6 +41,7 @@ BIND_AT = 0.3  # share of the claim's words a number's clause must hold to be it
 LONG_FROM, LONG_STEP, LONG_FLOOR = 6, 0.04, 0.45
 TOPIC_FROM, TOPIC_AT, TOPIC_UNIT_AT = 7, 0.4, 0.3  # the long-claim fallback (``_topical``)
 PREDICATE_SLACK = 0.15  # support may lean on the passage for names, barely for the rest
+SHORT = 9  # content words of a one-line factual claim: its names must be stated, not implied
 HITS = 12  # BM25 sentence hits examined per claim
 UNITS = 10  # candidate units (besides cited ones) analysed in full per claim
 
@@ -112,11 +113,18 @@ class Verifier:
     def idf(self, token: Token) -> float:
         value = self._idf.get(token.stem)
         if value is None:
-            parts = PHRASE_PARTS.get(token.word.lower()) or re.split(r"[-.']", token.word.lower())
+            word = token.word.lower().replace("’", "'").removesuffix("'s").rstrip("'")  # "Spark's" is "spark"
+            parts = PHRASE_PARTS.get(word) or re.split(r"[-.']", word)
             dfs = [self.index.document_frequency(index_stem(p)) for p in parts if p]
             df = min(dfs) if dfs else 0
             value = self._idf[token.stem] = math.log(1 + (self._size - df + 0.5) / (df + 0.5))
         return value * (1.3 if token.name else 1.0)
+
+    def _unknown(self, token: Token) -> bool:
+        """Whether the corpus never uses the word ``token`` (or a part of it)."""
+        word = token.word.lower().replace("’", "'").removesuffix("'s").rstrip("'")
+        parts = PHRASE_PARTS.get(word) or re.split(r"[-.']", word)
+        return any(self.index.document_frequency(index_stem(p)) == 0 for p in parts if p)
 
     def _passage_context(self, passage: Passage) -> set[str]:
         """The words of a passage, its heading and its document's title."""
@@ -270,6 +278,9 @@ class Verifier:
         covered = sum(w for t, w in zip(claim.tokens, weights) if t.key in document)
         if covered < TOPIC_AT * sum(weights) or best.extra < TOPIC_UNIT_AT:
             return ""
+        if len(claim.tokens) <= SHORT and any(self._unknown(claim.tokens[i]) for span in _plain_names(claim)
+                                              for i in span):
+            return ""  # the corpus never names who or what the claim is about
         claim_neg = _negated(claim, claim.keys)
         unit_neg = _negated(best.unit.analysis, claim.keys)
         # a sentence of the same document that says the opposite ("needed" for "unrelated")
@@ -330,6 +341,17 @@ class Verifier:
             skip, mine, theirs = stranger
             if coverage(skip) >= CONTRADICT_AT:
                 return _Verdict("contradicted", coverage(skip), f"name-mismatch: {mine} vs {theirs}", extra=cov)
+        slot = self._slot(claim, unit, credit) if all_agree else None
+        if slot:
+            skip, mine, theirs = slot
+            if coverage(skip) >= CONTRADICT_AT and sum(weights[i] for i in skip) <= SLOT_AT * sum(weights):
+                return _Verdict("contradicted", coverage(skip), f"name-mismatch: {mine} vs {theirs}", extra=cov)
+        holder = _title_holder_swap(claim, unit.analysis) if all_agree else None
+        if holder:
+            skip, mine, theirs, title = holder
+            if coverage(skip) >= CONTRADICT_AT:
+                return _Verdict("contradicted", coverage(skip), f"role-mismatch: {title} is {theirs}, not {mine}",
+                                extra=cov)
         # opposites and negation
         claim_neg = _negated(claim, claim.keys)
         unit_neg = _negated(unit.analysis, claim.keys)
@@ -345,8 +367,13 @@ class Verifier:
             if absent:
                 return _Verdict("contradicted", cov, f"negation: no {absent}", extra=cov)
         flipped = bool(polar) or claim_neg != unit_neg
+        # a name the passage never mentions ("Mistral released ...") is not stated here
+        # a title is what the claim says of its name ("as its chief AI officer"): stated here
+        unnamed = any(t.key in TITLES and c < 1.0 for t, c in zip(claim.tokens, credit)) or \
+            len(claim.tokens) <= SHORT and any(
+            credit[max(span, key=lambda i: weights[i])] == 0 for span in _plain_names(claim))
         if cov >= support_at and firm >= support_at - PREDICATE_SLACK and all_agree \
-                and not flipped and not swap and not conflicts:
+                and not flipped and not swap and not conflicts and not unnamed:
             return _Verdict("supported", cov, "entailed", extra=cov)
         reason = "partial" if cov >= 0.5 else "no-evidence"
         if cov >= SUPPORT_AT and not all_agree and not conflicts:
@@ -457,11 +484,59 @@ class Verifier:
             if any(self.index.document_frequency(claim.tokens[i].stem) == 0 for i in span):
                 continue
             claim_keys = claim.keys
-            rivals = [t for t in unit.analysis.tokens if t.name and t.key not in claim_keys]
+            tokens = unit.analysis.tokens
+            rivals = [n for n, t in enumerate(tokens) if t.name and t.key not in claim_keys]
             if not rivals:
                 continue
+            # the rival nearest the words the claim shares with the sentence
+            stated = {claim.tokens[i].key for i in plain if credit[i] == 1.0}
+            anchors = [n for n, t in enumerate(tokens) if t.key in stated] or [0]
+            nearest = min(rivals, key=lambda n: (min(abs(n - a) for a in anchors), n))
+            while nearest > 0 and nearest - 1 in rivals and tokens[nearest - 1].clause == tokens[nearest].clause:
+                nearest -= 1
             return (set(span), " ".join(claim.tokens[i].word for i in span),
-                    _name_at(unit.analysis, rivals[0]))
+                    _name_at(unit.analysis, tokens[nearest]))
+        return None
+
+    def _slot(self, claim: Analysis, unit: _Unit, credit: list[float]):
+        """A claim name the sentence lacks, where the sentence puts another name in its slot.
+
+        The slot is found by the claim's word right before the name ("start Scale AI",
+        "built by OpenAI", "switched from the Apache License") or right after it ("London
+        office"): the sentence has that word with a different name next to it ("start AMI
+        Labs", "built by its new Superintelligence Labs division", "Menlo Park
+        headquarters"). A name the sentence states is no swap, nor is a sentence-initial word.
+        """
+        tokens = claim.tokens
+        theirs = unit.analysis.tokens
+        claim_keys = claim.keys
+        runs = []
+        for i, t in enumerate(tokens):
+            if t.name and (not runs or i not in runs[-1]):
+                runs.append(_run(tokens, i))
+        for span in runs:
+            if span[0] == 0 or any(tokens[i].key in TITLES for i in span):
+                continue
+            key_word = max(span, key=lambda i: self.idf(tokens[i]))
+            if credit[key_word] == 1.0:
+                continue
+            for anchor, step in ((span[0] - 1, 1), (span[-1] + 1, -1)):
+                if not 0 <= anchor < len(tokens) or tokens[anchor].name or credit[anchor] != 1.0:
+                    continue
+                for n, u in enumerate(theirs):
+                    if u.key != tokens[anchor].key:
+                        continue
+                    # the next name within two words of the anchor, in its clause
+                    for m in range(n + step, n + 3 * step, step):
+                        if not 0 <= m < len(theirs) or theirs[m].clause != u.clause:
+                            break
+                        if theirs[m].name:
+                            run = _run(theirs, m)
+                            new = [r for r in run if theirs[r].key not in claim_keys]
+                            if 2 * len(new) <= len(run) or any(theirs[r].key in TITLES for r in run):
+                                break
+                            return (set(span), " ".join(tokens[i].word for i in span),
+                                    " ".join(theirs[r].word for r in run))
         return None
 
     def _opposite(self, claim: Analysis, unit: Analysis):
@@ -586,9 +661,94 @@ def _owned_by(tokens: list[Token], owner: set[str]) -> bool:
     return bool(tokens) and all(t.name for t in tokens) and {t.key for t in tokens} <= owner
 
 
+_FORMER = {stem(w) for w in "former ex previous onetime then".split()}
+
+
+def _run(tokens: list[Token], k: int) -> list[int]:
+    """The positions of the name written around token ``k``: capitalised words with only a
+    space or hyphen between them, ending at a possessive ("Meta's")."""
+    def joined(a: int, b: int) -> bool:
+        return tokens[a].name and tokens[b].name and TITLES.isdisjoint((tokens[a].key, tokens[b].key)) and \
+            tokens[b].start - tokens[a].end <= 1 and \
+            not tokens[a].word.endswith(("'s", "’s", "'")) and tokens[a].clause == tokens[b].clause
+    lo = hi = k
+    while lo > 0 and joined(lo - 1, lo):
+        lo -= 1
+    while hi + 1 < len(tokens) and joined(hi, hi + 1):
+        hi += 1
+    return list(range(lo, hi + 1))
+
+
+def _title_holders(analysis: Analysis) -> list[tuple[int, list[int]]]:
+    """(title token, holder run) for each title set next to a name.
+
+    "Chief AI Officer Alexandr Wang" (name right after the title), "Nat Friedman as its
+    chief AI officer", "Wang, Meta's first-ever chief AI officer" (name before it, past an
+    owner's possessive and one plain word). A former title ("former GitHub CEO") or one
+    qualified by an organisation's name ("GitHub CEO") holds nothing.
+    """
+    tokens = analysis.tokens
+    out = []
+    for k, t in enumerate(tokens):
+        if t.key not in TITLES or any(u.stem in _FORMER for u in tokens[max(0, k - 2):k]):
+            continue
+        previous = tokens[k - 1] if k else None
+        qualified = previous is not None and previous.name and previous.clause == t.clause \
+            and not previous.word.endswith(("'s", "’s")) and t.start - previous.end <= 1
+        if k + 1 < len(tokens) and tokens[k + 1].name and tokens[k + 1].clause == t.clause \
+                and tokens[k + 1].key not in TITLES and tokens[k + 1].start - t.end <= 1:
+            if not qualified:
+                out.append((k, _run(tokens, k + 1)))
+            continue
+        j, plain = k - 1, 0
+        while j >= 0 and tokens[j].clause == t.clause:
+            u = tokens[j]
+            if u.name and u.key not in TITLES and not u.word.endswith(("'s", "’s")):
+                out.append((k, _run(tokens, j)))
+                break
+            if not u.name:
+                plain += 1
+                if plain > 1:
+                    break
+            j -= 1
+    return out
+
+
+def _title_holder_swap(claim: Analysis, unit: Analysis):
+    """The claim gives a title to one name where the evidence gives it to another.
+
+    "Meta hired Nat Friedman as its chief AI officer" against "overseen by Chief AI Officer
+    Alexandr Wang": the holder the evidence names must be a name the claim never uses.
+    """
+    mine = _title_holders(claim)
+    if not mine:
+        return None
+    claim_keys = claim.keys
+    theirs = _title_holders(unit)
+    for title, span in mine:
+        holder = {claim.tokens[i].key for i in span}
+        for other_title, other in theirs:
+            if unit.tokens[other_title].key != claim.tokens[title].key:
+                continue
+            keys = {unit.tokens[i].key for i in other}
+            if keys & claim_keys or keys & holder:
+                continue
+            return (set(span), " ".join(claim.tokens[i].word for i in span),
+                    " ".join(unit.tokens[i].word for i in other), claim.tokens[title].word)
+    return None
+
+
 def _near(tokens: list[Token], q: Quantity, reach: int = 24) -> list[Token]:
     """Tokens within ``reach`` characters of quantity ``q`` (same text)."""
     return [t for t in tokens if 0 <= q.start - t.end <= reach or 0 <= t.start - q.end <= reach]
+
+
+def _plain_names(analysis: Analysis) -> list[list[int]]:
+    """The name spans past the first word, of letters only: "Mistral", "Sequoia Capital",
+    not a capitalised opening word or a code such as "COVID-19"."""
+    return [span for span in _name_spans(analysis) if span[0] > 0 and
+            all(analysis.tokens[i].word.replace("'", "").isalpha() and analysis.tokens[i].key not in TITLES
+                for i in span)]
 
 
 def _name_spans(analysis: Analysis) -> list[list[int]]:
