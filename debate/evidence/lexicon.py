@@ -59,6 +59,7 @@ SYNONYMS = [
     "small little minor tiny",
     "firm company business startup venture",
     "headquarters office hq",
+    "former formerly previous previously ex onetime",
     "proprietary closedsource closed",
     "opensource openweight",
     "show find demonstrate reveal indicate suggest",

@@ -372,7 +372,9 @@ class Verifier:
         unnamed = any(t.key in TITLES and c < 1.0 for t, c in zip(claim.tokens, credit)) or \
             len(claim.tokens) <= SHORT and any(
             credit[max(span, key=lambda i: weights[i])] == 0 for span in _plain_names(claim))
-        if cov >= support_at and firm >= support_at - PREDICATE_SLACK and all_agree \
+        plain = [i for i, t in enumerate(claim.tokens) if not t.name]
+        predicate = sum(weights[i] * strict[i] for i in plain) / sum(weights[i] for i in plain) if plain else 1.0
+        if cov >= support_at and min(firm, predicate) >= support_at - PREDICATE_SLACK and all_agree \
                 and not flipped and not swap and not conflicts and not unnamed:
             return _Verdict("supported", cov, "entailed", extra=cov)
         reason = "partial" if cov >= 0.5 else "no-evidence"
@@ -556,7 +558,14 @@ class Verifier:
                 # "excels at X but struggles with Y": the clause about the claim's topic decides
                 topic = {v.key for v in claim.tokens if not v.name} - {t.key}
                 best = max(clauses.values(), key=lambda c: len(c & topic), default=set())
-                if not topic or t.key in best or len(best & topic) < 2:
+                if not topic or len(best & topic) < 2:
+                    # "its open-source Llama strategy toward a closed-source model called Muse
+                    # Spark": the pole written nearest the claim's name is the one said of it
+                    near = _nearest_pole(claim, unit, t)
+                    if near is not None and near.key != t.key and near.stem != t.stem:
+                        return i, t.word, near.word
+                    continue
+                if t.key in best:
                     continue
                 for u in unit.tokens:
                     if u.key in best and (opposed(t.stem, u.stem) or opposed(t.key, u.key)):
@@ -741,6 +750,23 @@ def _title_holder_swap(claim: Analysis, unit: Analysis):
 def _near(tokens: list[Token], q: Quantity, reach: int = 24) -> list[Token]:
     """Tokens within ``reach`` characters of quantity ``q`` (same text)."""
     return [t for t in tokens if 0 <= q.start - t.end <= reach or 0 <= t.start - q.end <= reach]
+
+
+def _nearest_pole(claim: Analysis, unit: Analysis, word: Token) -> Token | None:
+    """The unit's word on either pole of ``word``'s dimension written nearest (in words,
+    same sentence) to a name of the claim; None when the claim's names are not there."""
+    names = {t.key for t in claim.tokens if t.name}
+    at = [n for n, u in enumerate(unit.tokens) if u.name and u.key in names]
+    if not at:
+        return None
+    poles = [n for n, u in enumerate(unit.tokens)
+             if u.key == word.key or u.stem == word.stem or opposed(word.stem, u.stem) or opposed(word.key, u.key)]
+    if not poles:
+        return None
+    distance = {n: min(abs(n - a) for a in at) for n in poles}
+    best = min(distance.values())
+    nearest = [n for n in poles if distance[n] == best]
+    return unit.tokens[nearest[0]] if len({unit.tokens[n].key for n in nearest}) == 1 else None
 
 
 def _plain_names(analysis: Analysis) -> list[list[int]]:
