@@ -87,7 +87,6 @@ def child(args) -> None:
     started, cpu = time.perf_counter(), time.process_time()
     import asyncio
 
-    from debate.batch import start_workers
     from debate.classroom import Progress, entries, load_plan, run_plan, settings_for
     from debate.cli import build_parser
     from debate.evidence.verifier import verifier_for
@@ -104,24 +103,19 @@ def child(args) -> None:
         if args.no_judge_model:
             settings.model = ""  # the judge falls back to the offline one; debaters keep their models
             settings.pro_model = settings.con_model = "fake"
-        workers = start_workers(settings, args.jobs, args.debates)  # as `debate class` does: before the corpus
         corpus = corpus_for(settings)
         verifier_for(corpus)  # builds the search index too
-        if workers is None:  # else only the workers need the openai package (slow to import)
-            import debate.backends.openai_backend  # noqa: F401
+        import debate.backends.openai_backend  # noqa: F401  (the openai package is slow to import)
         setup, setup_cpu = time.perf_counter() - started, time.process_time() - cpu
         batch_started = time.perf_counter()
         outcomes = asyncio.run(run_plan(entries(plan), out, settings, corpus=corpus, jobs=args.jobs,
-                                        workers=workers, progress=Progress(len(plan.debates), Quiet())))
+                                        progress=Progress(len(plan.debates), Quiet())))
         batch = time.perf_counter() - batch_started
         done = sum(1 for o in outcomes if o.status == "done")
     cpu = time.process_time() - cpu - setup_cpu
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"jobs": args.jobs, "setup_s": round(setup, 3), "batch_s": round(batch, 3),
-                      "batch_cpu_s": round(cpu, 3), "done": done, "peak_rss_mb": round(rss_mb, 1),
-                      "workers": workers.count if workers else 0,
-                      "worker_cpu_s": round(sum(u["cpu_s"] for u in workers.usage), 3) if workers else 0,
-                      "worker_rss_mb": max((u["peak_rss_mb"] for u in workers.usage), default=0) if workers else 0}))
+                      "batch_cpu_s": round(cpu, 3), "done": done, "peak_rss_mb": round(rss_mb, 1)}))
 
 
 def run(jobs: int, args, url: str) -> dict:

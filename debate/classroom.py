@@ -9,8 +9,7 @@ A plan names default settings and the debates::
       - {motion: "...", pro: indie-developer, con: skeptical-investor, rounds: 2}
 
 Every debate is built by ``runner.prepare`` exactly as ``debate run`` builds it, and runs
-concurrently with the others up to ``--jobs``; with more than one CPU, in worker processes
-(``debate.batch``), since one event loop cannot use a second core. The output folder gets, per debate,
+concurrently with the others up to ``--jobs``. The output folder gets, per debate,
 ``NN-slug.json`` (the transcript, saved after every turn) with ``.md`` and ``.html`` views
 and ``handouts/NN-slug.md`` + ``handouts/NN-slug-key.md``; and ``summary.md``/``.html``.
 
@@ -226,55 +225,17 @@ class Progress:
 
 async def run_plan(plan_entries: list[Entry], folder: Path, settings: Settings, *, corpus: Corpus | None = None,
                    jobs: int = 4, backends: Callable[[Entry], dict] | None = None,
-                   progress: Progress | None = None, workers=None) -> list[Outcome]:
+                   progress: Progress | None = None) -> list[Outcome]:
     """Run every entry not already complete, ``jobs`` at a time; write handouts and the summary.
 
-    ``backends(entry)`` may supply the per-side backends (tests do), and then every debate runs
-    in this process. Otherwise, with several CPUs to use, the debates run in worker processes
-    (``debate.batch``; ``workers`` lets the caller start them ahead of its own setup), since one
-    event loop cannot use more than one core; with one CPU or ``jobs=1``, all run here.
+    ``backends(entry)`` may supply the per-side backends (tests and the benchmark do);
+    by default each debate gets its own, as ``debate run`` would.
     """
     folder.mkdir(parents=True, exist_ok=True)
+    corpus = corpus or corpus_for(settings)
     progress = progress or Progress(len(plan_entries))
-    outcomes: dict[int, Outcome] = {}
-    todo = []
-    for entry in plan_entries:
-        done = finished(entry.path(folder, ".json"), entry.spec, settings)
-        if done is None:
-            todo.append(entry)
-        else:
-            outcomes[entry.number] = Outcome(entry, "skipped", done)
-            progress.finish(outcomes[entry.number])
-    if workers is None and backends is None:
-        from debate.batch import start_workers
-
-        workers = start_workers(settings, jobs, len(todo))
-    try:
-        corpus = corpus or corpus_for(settings)
-        if workers is not None:
-            await workers.run(todo, folder, jobs, progress, outcomes)
-        else:
-            await run_entries(todo, folder, settings, corpus, jobs=jobs, backends=backends, progress=progress,
-                              outcomes=outcomes)
-    finally:
-        progress.close()
-        results = [outcomes.get(e.number) or Outcome(e, "stopped") for e in plan_entries]
-        try:
-            write_outputs(results, folder, corpus or corpus_for(settings))
-        finally:
-            if workers is not None:
-                workers.close()  # after the outputs: the processes exit meanwhile
-    return results
-
-
-async def run_entries(todo: list[Entry], folder: Path, settings: Settings, corpus: Corpus, *, jobs: int,
-                      progress, outcomes: dict[int, Outcome],
-                      backends: Callable[[Entry], dict] | None = None) -> None:
-    """Run ``todo`` in this event loop, ``jobs`` at a time, recording each outcome as it ends.
-
-    By default each debate gets its own backends, as ``debate run`` would.
-    """
     limit = asyncio.Semaphore(max(1, jobs))
+    outcomes: dict[int, Outcome] = {}
     shared = None
     if backends is None and settings.backend_name == "openai":
         # One client per side for the whole batch: its connection pool serves every debate,
@@ -283,16 +244,25 @@ async def run_entries(todo: list[Entry], folder: Path, settings: Settings, corpu
         backends = lambda entry: shared  # noqa: E731
 
     async def one(entry: Entry) -> None:
-        async with limit:
-            outcome = await _run_one(entry, folder, settings, corpus, backends, progress, close=shared is None)
+        done = finished(entry.path(folder, ".json"), entry.spec, settings)
+        if done is not None:
+            outcome = Outcome(entry, "skipped", done)
+        else:
+            async with limit:
+                outcome = await _run_one(entry, folder, settings, corpus, backends, progress,
+                                         close=shared is None)
         outcomes[entry.number] = outcome
         progress.finish(outcome)
 
     try:
-        await asyncio.gather(*(one(e) for e in todo))
+        await asyncio.gather(*(one(e) for e in plan_entries))
     finally:
+        progress.close()
         if shared:
             await asyncio.gather(*(b.aclose() for b in shared.values()), return_exceptions=True)
+        results = [outcomes.get(e.number) or Outcome(e, "stopped") for e in plan_entries]
+        write_outputs(results, folder, corpus)
+    return results
 
 
 async def _run_one(entry: Entry, folder: Path, settings: Settings, corpus: Corpus,
@@ -380,16 +350,7 @@ def run_class(args) -> int:
     todo = entries(plan)
     model = f" ({settings.describe()['model']})" if settings.describe().get("model") else ""
     print(f"backend: {settings.backend_name}{model} · {len(todo)} debates · {args.jobs} at a time", file=sys.stderr)
-    from debate.batch import start_workers
-
-    pending = sum(1 for e in todo if finished(e.path(folder, ".json"), e.spec, settings) is None)
-    workers = start_workers(settings, args.jobs, pending)  # their imports overlap the corpus load
-    try:
-        outcomes = asyncio.run(run_plan(todo, folder, settings, corpus=corpus_for(settings), jobs=args.jobs,
-                                        workers=workers))
-    finally:
-        if workers is not None:
-            workers.close()
+    outcomes = asyncio.run(run_plan(todo, folder, settings, jobs=args.jobs))
     failed = [o for o in outcomes if o.status == "failed"]
     counts = {s: sum(1 for o in outcomes if o.status == s) for s in ("done", "skipped", "failed")}
     print(f"{counts['done']} run, {counts['skipped']} already complete, {counts['failed']} failed · "

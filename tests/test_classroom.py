@@ -3,7 +3,6 @@
 import asyncio
 import json
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -178,8 +177,8 @@ def test_cli_exits_non_zero_and_names_the_failed_debate(plan_file, tmp_path, cap
             raise BackendError("connection refused")
         return real(spec, settings, **kw)
 
-    monkeypatch.setattr(classroom, "prepare", prepare)  # reaches this process only, so --jobs 1
-    assert main(["class", str(plan_file), "--out", str(tmp_path / "o"), "--jobs", "1"]) == 1
+    monkeypatch.setattr(classroom, "prepare", prepare)
+    assert main(["class", str(plan_file), "--out", str(tmp_path / "o")]) == 1
     err = capsys.readouterr().err
     assert "1 of 3 debates failed: 02-proprietary-ai-is-now-a-competitive-necessity" in err
     assert len(list((tmp_path / "o").glob("*.json"))) == 2
@@ -280,143 +279,3 @@ def test_a_batch_over_the_wire_isolates_a_model_failure(fake_openai, openai_env,
     assert main(["class", str(plan_file), "--out", str(out), "--base-url", fake_openai.url,
                  "--model", "fake"]) == 0  # the retry runs only the failed debate
     assert "1 run, 2 already complete, 0 failed" in capsys.readouterr().err
-
-
-# ---- worker processes ---------------------------------------------------------------------------
-
-def _comparable(path: Path) -> dict:
-    data = json.loads(path.read_text())
-    for turn in (t for r in data["rounds"] for t in r["turns"]):
-        turn.pop("elapsed_s")  # wall time, the one thing allowed to differ
-    return data
-
-
-def test_worker_processes_give_the_same_transcripts_as_one_process(plan_file, tmp_path, corpus):
-    from debate.batch import Workers
-
-    settings, todo = _settings(), entries(load_plan(plan_file))
-    here = asyncio.run(run_plan(todo, tmp_path / "here", settings, corpus=corpus, jobs=1, progress=_quiet(3)))
-    workers = Workers(settings, 2)
-    there = asyncio.run(run_plan(todo, tmp_path / "there", settings, corpus=corpus, jobs=3, workers=workers,
-                                 progress=_quiet(3)))
-    assert [o.status for o in there] == ["done"] * 3
-    assert all(o.transcript.to_dict() == load_transcript(tmp_path / "there" / f"{o.entry.stem}.json").to_dict()
-               for o in there)
-    for e in todo:
-        assert _comparable(tmp_path / "here" / f"{e.stem}.json") == _comparable(tmp_path / "there" / f"{e.stem}.json")
-    assert (tmp_path / "here" / "summary.md").read_text() == (tmp_path / "there" / "summary.md").read_text()
-    assert all(pid and not _alive(pid) for pid in workers.pids())
-
-
-def test_the_batch_uses_workers_only_when_there_is_more_than_one_cpu_and_debate(monkeypatch):
-    import debate.batch as batch
-
-    settings = _settings()
-    monkeypatch.setattr(batch, "Workers", lambda settings, count: count)
-    monkeypatch.setattr(batch, "cpu_count", lambda: 2)
-    assert batch.start_workers(settings, jobs=8, debates=16) == 2
-    assert batch.start_workers(settings, jobs=1, debates=16) is None
-    assert batch.start_workers(settings, jobs=8, debates=1) is None
-    monkeypatch.setattr(batch, "cpu_count", lambda: 1)
-    assert batch.start_workers(settings, jobs=8, debates=16) is None
-
-
-def _alive(pid: int) -> bool:
-    import os
-
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    return Path(f"/proc/{pid}/status").is_file() and "zombie" not in Path(f"/proc/{pid}/status").read_text()
-
-
-def _slow_plan(plan_file, fake_openai, delay=0.05):
-    from tests.fake_openai import Reply, cite_first_source
-
-    fake_openai.default = Reply(cite_first_source, chunk_words=1, delay=delay)
-    plan_file.write_text(PLAN.replace("backend: offline", "backend: openai"), encoding="utf-8")
-
-
-def test_a_failure_in_a_worker_is_isolated_and_named(fake_openai, openai_env, plan_file, tmp_path, capsys):
-    from tests.fake_openai import Status
-
-    _slow_plan(plan_file, fake_openai, delay=0.0)
-    fake_openai.push(Status(400, "bad request for one debate", kind="stream"))
-    out = tmp_path / "o"
-    code = main(["class", str(plan_file), "--out", str(out), "--jobs", "2", "--base-url", fake_openai.url,
-                 "--model", "fake", "--retries", "0"])
-    assert code == 1
-    stems = [e.stem for e in entries(load_plan(plan_file))]
-    statuses = {s: load_transcript(out / f"{s}.json").status for s in stems}
-    assert sorted(statuses.values()) == ["complete", "complete", "failed"]
-    failed = next(s for s, status in statuses.items() if status == "failed")
-    assert f"1 of 3 debates failed: {failed}" in capsys.readouterr().err
-    assert "| failed: " in (out / "summary.md").read_text()
-
-
-def test_a_crashed_worker_fails_its_unfinished_debates_only(fake_openai, openai_env, plan_file, tmp_path):
-    import os
-    import signal
-
-    from debate.batch import Workers
-
-    _slow_plan(plan_file, fake_openai, delay=0.02)
-    plan = load_plan(plan_file)
-    settings = load_settings({"backend": "openai", "base_url": fake_openai.url, "model": "fake", "rounds": 1,
-                              "max_tokens": 90, "retries": 0})
-    out, todo = tmp_path / "o", entries(plan)
-    workers = Workers(settings, 2)  # debates 1 and 3 go to the first, 2 to the second
-
-    async def crash_the_second():
-        batch = asyncio.ensure_future(run_plan(todo, out, settings, jobs=2, workers=workers, progress=_quiet(3)))
-        second = out / f"{todo[1].stem}.json"
-        for _ in range(1000):
-            await asyncio.sleep(0.01)
-            if second.is_file():  # its first turn is saved
-                break
-        os.kill(workers.pids()[1], signal.SIGKILL)
-        return await batch
-
-    outcomes = asyncio.run(crash_the_second())
-    assert [o.status for o in outcomes] == ["done", "failed", "done"]
-    assert outcomes[1].error == "its worker process died"
-    partial = load_transcript(out / f"{todo[1].stem}.json")
-    assert partial.status == "failed" and [t.side for t in partial.turns] == ["pro"]
-    assert "| failed: its worker process died |" in (out / "summary.md").read_text()
-
-
-def test_ctrl_c_stops_the_workers_keeps_their_debates_and_leaves_no_process(fake_openai, plan_file, tmp_path):
-    import os
-    import signal
-    import subprocess
-    import sys
-
-    _slow_plan(plan_file, fake_openai, delay=0.05)
-    out = tmp_path / "o"
-    env = {**os.environ, "DEBATE_CONFIG": str(tmp_path / "none.yaml"), "OPENAI_API_KEY": "sk-test"}
-    proc = subprocess.Popen([sys.executable, "-m", "debate", "class", str(plan_file), "--out", str(out),
-                             "--jobs", "3", "--base-url", fake_openai.url, "--model", "fake", "--retries", "0"],
-                            env=env, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    try:
-        for _ in range(1500):
-            if len(list(out.glob("*.json"))) >= 2:  # both workers have saved a first turn
-                break
-            time.sleep(0.01)
-        os.kill(proc.pid, signal.SIGINT)  # the parent only: it must stop the workers itself
-        _, err = proc.communicate(timeout=20)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-    assert proc.returncode == 130, err
-    statuses = [load_transcript(p).status for p in sorted(out.glob("*.json"))]
-    assert "stopped" in statuses and "running" not in statuses
-    assert "| stopped |" in (out / "summary.md").read_text()
-    for _ in range(200):  # the fork server and resource tracker go when the parent has gone
-        try:
-            os.killpg(proc.pid, 0)
-        except ProcessLookupError:
-            break
-        time.sleep(0.02)
-    else:
-        raise AssertionError("processes of the batch outlived it")
