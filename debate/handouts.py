@@ -7,6 +7,7 @@ verifier assigns, with the deciding passage, so the key always agrees with ``deb
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from debate.transcript import Transcript, atomic_write
 
 EXERCISE_SIZE = 6
 QUESTIONS = 4
+ALTERED = 2  # altered claims offered when a debate made fewer than this many mistakes
 LABELS = ("supported", "contradicted", "unsupported")
 
 
@@ -32,6 +34,7 @@ class Item:
     label: str
     evidence: list[dict]  # [{"passage", "text"}]
     reason: str
+    note: str = ""  # for the teacher: how an altered claim differs from what was said
 
 
 def _claims(transcript: Transcript, corpus: Corpus) -> list[dict]:
@@ -73,8 +76,46 @@ def checked_claims(transcript: Transcript, corpus: Corpus) -> list[Item]:
     return items
 
 
-def exercise(items: list[Item], size: int = EXERCISE_SIZE) -> list[Item]:
-    """A mix for students: every label and both sides where possible, in debate order."""
+_NUMBER = re.compile(r"(?<![\w.\-])\d+(?:[.,]\d+)*")
+
+
+def altered(items: list[Item], corpus: Corpus, wanted: int = ALTERED) -> list[Item]:
+    """Claims from the debate with one number changed, kept only where the verifier marks the
+    change contradicted: when every claim of a debate was true, students still get claims
+    to catch, and the key still agrees with ``debate check``."""
+    from debate.evidence.verifier import verifier_for
+
+    verifier = verifier_for(corpus)
+    out: list[Item] = []
+    for item in items:
+        if len(out) == wanted:
+            break
+        if item.label == "supported":
+            variant = next(filter(None, (_changed(item, m, verifier) for m in _NUMBER.finditer(item.text))), None)
+            if variant is not None:
+                out.append(variant)
+    return out
+
+
+def _changed(item: Item, match: re.Match, verifier) -> Item | None:
+    """``item`` with the number at ``match`` changed, if the verifier then calls it contradicted."""
+    old = match.group(0)
+    new = str(int(old) + 4) if re.fullmatch(r"(19|20)\d\d", old) else str((int(old[0]) + 3) % 9 + 1) + old[1:]
+    text = item.text[:match.start()] + new + item.text[match.end():]
+    check = verifier.check(text, cited=item.cited)
+    if check.label != "contradicted":
+        return None
+    return Item(number=0, side=item.side, speaker="Heard after the debate", round=item.round, text=text,
+                cited=item.cited, label=check.label, reason=check.reason,
+                evidence=[{"passage": e.passage, "text": e.text} for e in check.evidence],
+                note=f"altered from what {item.speaker} said: {old} became {new}")
+
+
+def exercise(items: list[Item], size: int = EXERCISE_SIZE, extra: list[Item] = ()) -> list[Item]:
+    """A mix for students: every label and both sides where possible, in debate order; the
+    ``extra`` (altered) claims go in when the debate itself gave few to catch."""
+    if sum(1 for i in items if i.label != "supported") < len(extra):
+        items = [*items, *extra]
     order = {id(item): n for n, item in enumerate(items)}
     buckets = {(label, side): [i for i in items if i.label == label and i.side == side]
                for label in ("contradicted", "unsupported", "supported") for side in ("pro", "con")}
@@ -158,15 +199,22 @@ def key_markdown(t: Transcript, items: list[Item]) -> str:
         for e in item.evidence[:1]:
             out.append(f"   - deciding passage {e['passage']}: \"{e['text'].strip()}\"")
         out.append(f"   - reason: {item.reason}")
+        if item.note:
+            out.append(f"   - {item.note}")
     if not items:
         out.append("(No claims to label.)")
     return "\n".join(out).rstrip() + "\n"
 
 
+def handout_items(t: Transcript, corpus: Corpus) -> tuple[list[Item], list[Item]]:
+    """Every checked claim of the debate, and the exercise drawn from them (altered ones too)."""
+    claims = checked_claims(t, corpus)
+    return claims, exercise(claims, extra=altered(claims, corpus))
+
+
 def write_handouts(t: Transcript, corpus: Corpus, folder: Path, stem: str) -> tuple[Path, Path]:
     """Write ``folder/stem.md`` (for students) and ``folder/stem-key.md`` (for the teacher)."""
-    claims = checked_claims(t, corpus)
-    items = exercise(claims)
+    claims, items = handout_items(t, corpus)
     handout, key = folder / f"{stem}.md", folder / f"{stem}-key.md"
     atomic_write(handout, handout_markdown(t, items, questions(t, claims), transcript_link=f"../{stem}.html"))
     atomic_write(key, key_markdown(t, items))

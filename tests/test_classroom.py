@@ -13,7 +13,7 @@ from debate.config import load_settings
 from debate.errors import BackendError, UserError
 from debate.evidence import load_corpus
 from debate.evidence.verifier import verifier_for
-from debate.handouts import checked_claims, exercise, key_markdown
+from debate.handouts import checked_claims, exercise, handout_items, key_markdown
 from debate.resources import shipped
 from debate.transcript import load_transcript
 from tests.scripted import ScriptedBackend
@@ -227,10 +227,13 @@ def test_answer_key_labels_match_the_verifier_and_the_handout_hides_them(plan_fi
 
     verifier = verifier_for(corpus)
     by_text = {c["text"]: c for c in transcript.verdict["claims"]}
-    items = exercise(checked_claims(transcript, corpus))
+    _, items = handout_items(transcript, corpus)
     assert items, "the debate made claims to check"
     key_labels = dict(re.findall(r"^(\d+)\. \*\*(\w+)\*\*", key, re.MULTILINE))
     for item in items:
+        if item.note:  # altered by the handout: the key is the verifier's label of the altered text
+            assert key_labels[str(item.number)] == verifier.check(item.text, cited=item.cited).label
+            continue
         original = next(text for text in by_text if item.text in text or text in item.text)
         assert key_labels[str(item.number)] == verifier.check(original, cited=item.cited).label
         assert key_labels[str(item.number)] == by_text[original]["label"]  # and the judge agrees
@@ -279,3 +282,22 @@ def test_a_batch_over_the_wire_isolates_a_model_failure(fake_openai, openai_env,
     assert main(["class", str(plan_file), "--out", str(out), "--base-url", fake_openai.url,
                  "--model", "fake"]) == 0  # the retry runs only the failed debate
     assert "1 run, 2 already complete, 0 failed" in capsys.readouterr().err
+
+
+def test_altered_claims_give_students_mistakes_to_catch_when_a_debate_had_none():
+    from debate.evidence import load_corpus
+    from debate.evidence.verifier import verifier_for
+    from debate.handouts import Item, altered, exercise, key_markdown
+    from debate.resources import shipped
+
+    corpus = load_corpus(shipped("seeds"))
+    true = [Item(number=0, side="pro", speaker="Ada", round=1, cited=[], label="supported", evidence=[], reason="",
+                 text="Meta acquires a 49% non-voting stake in Scale AI and hires its founder as chief AI officer."),
+            Item(number=0, side="con", speaker="Mark", round=1, cited=[], label="supported", evidence=[], reason="",
+                 text="Meta releases Llama 2 free for research and commercial use.")]  # no number: nothing to alter
+    changed = altered(true, corpus)
+    assert [c.text for c in changed] == [true[0].text.replace("49%", "89%")]
+    assert changed[0].label == verifier_for(corpus).check(changed[0].text).label == "contradicted"
+    items = exercise(true, extra=changed)
+    assert changed[0] in items
+    assert "49 became 89" in changed[0].note  # the key tells the teacher what changed
