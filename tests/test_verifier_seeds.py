@@ -59,6 +59,44 @@ PROBES = [
     ("Alexandr Wang joined Meta in June 2024.", C),
     ("Llama 4 Scout and Maverick launched on a Sunday.", C),
     ("HashiCorp switched from the Apache License to the Business Source License.", C),
+    # -- a wrong name in a slot: the right name's sentence must be found without it ----
+    ("The TBD Lab is led by Nat Friedman.", C),
+    ("Yann LeCun's startup is named Scale AI.", C),
+    ("HashiCorp was acquired by Google.", C),
+    ("Muse Spark was code-named Maverick.", C),
+    ("Muse Spark was code-named Orion before launch.", C),
+    ("AMI Labs raised the largest seed round in Asian history.", C),
+    ("Meta Superintelligence Labs is led by Daniel Gross.", C),
+    ("Apple's board fired Steve Jobs after a power struggle with CEO Tim Cook.", C),
+    ("Meta acquired a 49% stake in OpenAI.", C),
+    ("Zuckerberg hired Alexandr Wang to build FAIR.", C),
+    ("Apple acquired OpenTofu for $427 million.", C),
+    ("Muse Spark was developed by Anthropic.", C),
+    ("HashiCorp is the maker of Android.", C),
+    ("Muse Spark is the first model from Google DeepMind.", C),
+    ("Yann LeCun founded NeXT.", C),
+    ("LeCun's venture is called NeXT.", C),
+    ("Muse Spark's predecessor was Gemini 3.1 Pro.", C),
+    ("HashiCorp switched to the Mozilla Public License.", C),
+    # the right name in the slot stays supported
+    ("Muse Spark is the first model from Meta Superintelligence Labs.", S),
+    ("The TBD Lab is led by Alexandr Wang.", S),
+    ("LeCun's new company is called AMI Labs.", S),
+    ("Muse Spark was developed by Meta.", S),
+    ("Apple acquired NeXT for $427 million.", S),
+    ("HashiCorp was acquired by IBM.", S),
+    ("Steve Jobs founded NeXT.", S),
+    ("Apple's board fired Steve Jobs after a power struggle with CEO John Sculley.", S),
+    ("HashiCorp is the maker of Terraform.", S),
+    ("Muse Spark's predecessor was Llama 4 Maverick.", S),
+    # a slot the sources never fill stays unsupported
+    ("OpenTofu is maintained by the Linux Foundation.", U),
+    ("The TBD Lab was named after a Stanford course.", U),
+    ("Scale AI is headquartered in San Francisco.", U),
+    ("AMI Labs is led by Demis Hassabis.", U),
+    ("Anthropic released Claude Opus 4.6 in February.", U),
+    ("Nat Friedman invested in AMI Labs.", U),
+    ("Daniel Gross previously led Apple's AI search team.", U),
     # -- plausible, but the sources never say ---------------------------------------
     ("Muse Spark has a context window of one million tokens.", U),
     ("AMI Labs is headquartered in Paris.", U),
@@ -82,11 +120,25 @@ PROBES = [
 
 # Probes the verifier still gets wrong, with why (kept in the table so a fix shows up).
 KNOWN = {
-    "Muse Spark is the first model built by OpenAI.":
-        "the sentence that fills the slot ('the first model built by its new Superintelligence Labs division') "
-        "is not among the retrieved candidates",
-    "LeCun's new company is called OpenTofu.":
-        "no candidate states 'company' (or 'startup') next to LeCun and a rival name in one sentence",
+    "Muse Spark is the first model from Google DeepMind.":
+        "the frame ('first ... from') is stop words: searched without the name, 'Muse Spark model' matches "
+        "dozens of sentences and the one naming Meta Superintelligence Labs is not among the best two",
+    "Yann LeCun founded NeXT.":
+        "supported by 'LeCun's ... AMI Labs venture echoes Jobs's NeXT', which names both and 'founding' "
+        "(of LeCun) in the sentence before; who founded what is not bound",
+    "LeCun's venture is called NeXT.":
+        "supported by 'LeCun's $1.03 billion AMI Labs venture echoes Jobs's NeXT': the name next to "
+        "'venture' (AMI Labs) is not compared with the claim's",
+    "Muse Spark's predecessor was Gemini 3.1 Pro.":
+        "the evidence says only 'than its predecessor' next to 'Llama 4 Maverick' in the label above; "
+        "no slot is filled in the sentence itself",
+    "HashiCorp switched to the Mozilla Public License.":
+        "'switched from the Mozilla Public License to the ... Business Source License': from/to direction is "
+        "not compared",
+    "Nat Friedman invested in AMI Labs.":
+        "false contradiction 'AMI Labs vs AI' from a sentence about Friedman's recruiting",
+    "Daniel Gross previously led Apple's AI search team.":
+        "the whole-document fallback supports it ('industry veteran Daniel Gross', 'previously', 'led')",
     "Meta released Muse Spark on April 18, 2026.":
         "a date opening the sentence ('On April 8, 2026, Meta released ...') sits in its own clause and is not "
         "bound; binding it also contradicts future claims ('will release ... in 2027')",

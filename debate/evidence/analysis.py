@@ -158,9 +158,13 @@ def _key_of(word: str) -> str:
 
 
 def _looks_like_name(word: str) -> bool:
-    """A sentence-initial capitalised word that is not an everyday word."""
-    return word.lower() not in STOPWORDS and word[1:].islower() and len(word) > 2 and \
-        stem(word.lower()) not in _COMMON_START
+    """A sentence-initial capitalised word that is not an everyday word ("LeCun's", with a
+    capital inside, always is a name)."""
+    if word.lower() in STOPWORDS:
+        return False
+    if any(c.isupper() for c in word[1:]):
+        return True
+    return word[1:].islower() and len(word) > 2 and stem(word.lower()) not in _COMMON_START
 
 
 _COMMON_START = {stem(w) for w in """

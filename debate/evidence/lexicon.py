@@ -69,7 +69,7 @@ SYNONYMS = [
     "many several multiple numerous various",
     "value valuation valued worth",
     "fund funding financing",
-    "lead head run oversee",
+    "lead led head run oversee",
     "leave depart quit exit departure left",
     "layoff layoffs cut cuts",
     "job position role",
@@ -180,6 +180,26 @@ def expand_query(text: str) -> str:
     extra = []
     for word in re.findall(r"[A-Za-z]+", text):
         extra.extend(_MEMBERS.get(stem(word), ()))
+    return text + (" " + " ".join(dict.fromkeys(extra)) if extra else "")
+
+
+# Words that frame a slot for a name ("the company called X", "built by X", "led by X"), each
+# with the other words a source may frame the same slot with; searched for a claim whose
+# name was taken out (see ``frame_query``).
+FRAMES = [
+    "company startup venture firm",
+    "build built develop developed make made create created",
+    "lead led head run",
+    "call called name named",
+    "found founded start started launch",
+    "acquire acquired buy bought",
+]
+_FRAME_OF = {stem(w): [v for v in line.split() if stem(v) != stem(w)] for line in FRAMES for w in line.split()}
+
+
+def frame_query(text: str) -> str:
+    """``text`` plus the other words for its slot-framing words (``FRAMES``)."""
+    extra = [v for word in re.findall(r"[A-Za-z]+", text) for v in _FRAME_OF.get(stem(word), ())]
     return text + (" " + " ".join(dict.fromkeys(extra)) if extra else "")
 
 

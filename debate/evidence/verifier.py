@@ -28,7 +28,7 @@ from difflib import SequenceMatcher
 from debate.evidence.analysis import Analysis, Token, analyze, joined, keys_of
 from debate.evidence.corpus import Corpus, Passage
 from debate.evidence.index import per_corpus, search_index
-from debate.evidence.lexicon import (DOCUMENT_DIMENSIONS, PHRASE_PARTS, POLES, TITLES, canonical, expand_query,
+from debate.evidence.lexicon import (DOCUMENT_DIMENSIONS, PHRASE_PARTS, POLES, TITLES, canonical, expand_query, frame_query,
                                      index_stem, opposed, stem)
 from debate.evidence.quantities import Quantity, compare
 
@@ -43,6 +43,7 @@ TOPIC_FROM, TOPIC_AT, TOPIC_UNIT_AT = 7, 0.4, 0.3  # the long-claim fallback (``
 PREDICATE_SLACK = 0.15  # support may lean on the passage for names, barely for the rest
 SHORT = 9  # content words of a one-line factual claim: its names must be stated, not implied
 HITS = 12  # BM25 sentence hits examined per claim
+SLOT_HITS = 2  # candidates per claim name searched, and analysed, without that name
 UNITS = 10  # candidate units (besides cited ones) analysed in full per claim
 
 ANAPHOR_CREDIT = 0.9
@@ -164,14 +165,17 @@ class Verifier:
                     positions[start + offset] = True
         for i, _ in self.index.sentence_hits(claim, HITS):
             positions.setdefault(i, False)
-        queries = [expand_query(claim)]  # paraphrases, at lower priority than the claim's words
-        spans = _name_spans(analyze(claim))
-        if len(spans) > 1:  # the same statement about another name: a swap to detect
-            tokens = analyze(claim).tokens
-            queries.append(claim[:tokens[spans[-1][0]].start] + claim[tokens[spans[-1][-1]].end:])
-        for query in queries:
-            if query != claim:
-                for i, _ in self.index.sentence_hits(query, HITS // 2):
+        for i, _ in self.index.sentence_hits(expand_query(claim), HITS // 2):  # paraphrases, lower priority
+            positions.setdefault(i, False)
+        # the same statement with another name in a slot: the claim's own (wrong) name pulls
+        # sentences about that name, so search without each name in turn, the frame words'
+        # synonyms added ("startup" for "company"); ``_most_covering`` keeps the candidates
+        # that best cover the rest of the claim, where a slot swap shows
+        tokens = claim_a.tokens
+        for span in _name_spans(claim_a):
+            if len(tokens) - len(span) >= 2:
+                query = frame_query(claim[:tokens[span[0]].start] + claim[tokens[span[-1]].end:])
+                for i, _ in self.index.sentence_hits(query, SLOT_HITS):
                     positions.setdefault(i, False)
         seen: set[tuple[int, int]] = set()
         candidates: list[tuple[int, int, bool]] = []
@@ -195,25 +199,37 @@ class Verifier:
 
     def _most_covering(self, spans: list[tuple[int, int, bool]], claim: Analysis,
                        weights: list[float]) -> list[tuple[int, int, bool]]:
-        """The cited spans and the UNITS others that hold most of the claim's words.
+        """The cited spans, the UNITS others that hold most of the claim's words, and for each
+        of the claim's names the SLOT_HITS others that hold most of the claim without it.
 
         A cheap bound (claim words in the sentences, or in their passage at a discount)
         picks which candidates get the full analysis; the rest could not reach the
-        coverage a verdict needs anyway.
+        coverage a verdict needs anyway. A sentence that fills a claim name's slot with
+        another name lacks the claim's name, so it is ranked without that name too.
         """
         if len(spans) <= UNITS:
             return spans
         sentences = self.index.sentences
 
-        def bound(span: tuple[int, int, bool]) -> float:
+        def credits(span: tuple[int, int, bool]) -> list[float]:
             a, b, _ = span
             here = set().union(*(self._keys_of(sentences[j].text) for j in range(a, b + 1)))
             context = self._passage_context(sentences[a].passage)
-            return sum(w * (1.0 if t.key in here else ANAPHOR_CREDIT if t.key in context else 0.0)
-                       for t, w in zip(claim.tokens, weights))
+            return [w * (1.0 if t.key in here else ANAPHOR_CREDIT if t.key in context else 0.0)
+                    for t, w in zip(claim.tokens, weights)]
 
-        ranked = sorted((span for span in spans if not span[2]), key=bound, reverse=True)
+        free = [span for span in spans if not span[2]]
+        table = {span: credits(span) for span in free}
+        ranked = sorted(free, key=lambda span: sum(table[span]), reverse=True)
         keep = set(ranked[:UNITS])
+        names = _name_spans(claim) if len(claim.tokens) > 2 else []
+        for name in names:
+            rest = [i for i in range(len(claim.tokens)) if i not in name]
+            if len(rest) < 2:
+                continue
+            others = sorted((span for span in free if span not in keep),
+                            key=lambda span: sum(table[span][i] for i in rest), reverse=True)
+            keep.update(others[:SLOT_HITS])
         return [span for span in spans if span[2] or span in keep]
 
     def _analysis(self, a: int, b: int) -> Analysis:
@@ -303,6 +319,8 @@ class Verifier:
         # "the model", "it": the sentence speaks of a name its passage gives
         anaphor = bool(_ANAPHOR.search(unit.text))
         subject = set(_name_spans(claim)[0]) if anaphor and claim.tokens and claim.tokens[0].name else set()
+        if subject and claim.tokens[max(subject)].word.endswith(("'s", "’s")):
+            subject = set()  # "LeCun's company": "the company" stands for the company, not LeCun
         document = self._document_context(unit.passage) if subject else set()
         credit = [1.0 if t.key in keys else
                   (ANAPHOR_CREDIT if i in subject else CONTEXT_CREDIT) if t.key in unit.context else
@@ -372,6 +390,12 @@ class Verifier:
         unnamed = any(t.key in TITLES and c < 1.0 for t, c in zip(claim.tokens, credit)) or \
             len(claim.tokens) <= SHORT and any(
             credit[max(span, key=lambda i: weights[i])] == 0 for span in _plain_names(claim))
+        # two names the claim ties together must be tied in the evidence: each stated in it,
+        # the subject perhaps as "it" ("LeCun's company is called OpenTofu" is not said by a
+        # sentence about OpenTofu in a passage that mentions LeCun elsewhere)
+        spans = _name_spans(claim)
+        if len(claim.tokens) <= SHORT and len(spans) > 1 and not unnamed:
+            unnamed = any(credit[max(span, key=lambda i: weights[i])] == CONTEXT_CREDIT for span in spans)
         plain = [i for i, t in enumerate(claim.tokens) if not t.name]
         predicate = sum(weights[i] * strict[i] for i in plain) / sum(weights[i] for i in plain) if plain else 1.0
         if cov >= support_at and min(firm, predicate) >= support_at - PREDICATE_SLACK and all_agree \
