@@ -287,7 +287,7 @@ def test_a_batch_over_the_wire_isolates_a_model_failure(fake_openai, openai_env,
 def test_altered_claims_give_students_mistakes_to_catch_when_a_debate_had_none():
     from debate.evidence import load_corpus
     from debate.evidence.verifier import verifier_for
-    from debate.handouts import Item, altered, exercise, key_markdown
+    from debate.handouts import Item, altered, exercise
     from debate.resources import shipped
 
     corpus = load_corpus(shipped("seeds"))
