@@ -367,8 +367,23 @@ def judge_for(settings, config=None, *, rubric: Rubric | None = None):
     rubric = rubric or load_rubric(settings.rubric, settings.prompts_dir)
     if settings.backend_name == "openai" and settings.model_for("judge"):
         return LLMJudge(settings, rubric)
+    recorded = _recorded_judge_model(settings)
+    if recorded is not None:  # a cassette with the judge's answers: replay them too
+        judge = LLMJudge(settings, rubric)
+        judge.model = recorded
+        return judge
     # Keeps offline_judge's name: the TUI runs the offline judge (CPU work) in a thread by it.
     return update_wrapper(partial(offline_judge, rubric=rubric), offline_judge)
+
+
+def _recorded_judge_model(settings) -> str | None:
+    """The judge model of a replay cassette that holds judge calls, else None."""
+    if settings.backend_name != "replay" or not settings.cassette:
+        return None
+    from debate.backends.replay import read_cassette
+
+    judged = [e for e in read_cassette(settings.cassette) if e.role == "judge"]
+    return (judged[0].model or "replay") if judged else None
 
 
 def run_judge(args) -> int:

@@ -120,3 +120,21 @@ def test_a_bad_cassette_line_names_the_line(tmp_path, capsys):
     cassette.write_text('{"role": "pro", "kind": "stream", "hash": "x", "response": "ok"}\nnot json\n')
     assert debate("--backend", "replay", "--cassette", str(cassette), out=tmp_path / "r.json") == 2
     assert f"{cassette}:2" in capsys.readouterr().err
+
+
+def test_replay_reproduces_the_recorded_verdict_and_judge(tmp_path, monkeypatch):
+    """A cassette recorded with a judge model replays the judge's answers, not the offline judge."""
+    monkeypatch.setenv("OPENAI_API_KEY", SECRET)
+    cassette, live, replayed = tmp_path / "calls.jsonl", tmp_path / "live.json", tmp_path / "replayed.json"
+    verdict = {"scores": {"A": {"engagement": 9, "clarity": 9}, "B": {"engagement": 2, "clarity": 2}},
+               "winner": "A", "rationale": "Side A engaged; side B did not."}
+    with FakeOpenAI() as server:
+        server.push(Reply("Pro opens [S002:2].", kind="stream"), Reply("Con replies.", kind="stream"))
+        server.default = Reply(json.dumps(verdict), kind="complete")
+        assert debate("--backend", "openai", "--base-url", server.url, "--model", "fake",
+                      "--record", str(cassette), out=live) == 0
+    monkeypatch.delenv("OPENAI_API_KEY")
+    assert debate("--backend", "replay", "--cassette", str(cassette), out=replayed) == 0
+    first, again = (json.loads(p.read_text())["verdict"] for p in (live, replayed))
+    assert again["judge"] == first["judge"] and not again["judge"].startswith("offline")
+    assert again["scores"] == first["scores"] and again["winner"] == first["winner"]
