@@ -91,6 +91,7 @@ def compose(request: TurnRequest) -> str:
     if request.crossfire:
         answer = _crossfire_point(request, points)
         cited = answer and _grounded(request, leads, answer)
+        leads = leads[1:] + leads[:1]  # the next point opens with another lead-in
         if cited:
             question = request.crossfire.strip().rstrip("?.!")
             framing = f'On the crossfire question, "{question}?", my answer is plain.'
