@@ -54,3 +54,16 @@ def test_version_numbers_in_names_are_not_quantities(text):
 def test_hedge_is_recorded():
     assert one("approximately 600 roles").hedge == "about"
     assert one("more than 600 roles").hedge == "above"
+
+
+@pytest.mark.parametrize("claim, source, expected", [
+    ("on April 8, 2030", "on April 8, 2026", "conflict"),
+    ("on April 3, 2026", "on April 8, 2026", "conflict"),
+    ("in April 2026", "on April 8, 2026", "agree"),
+    ("in 2025", "on April 8, 2026", "conflict"),
+    # the claim's year is more than the source says; nothing in common proves nothing
+    ("on April 8, 2030", "the April 8 launch", "unknown"),
+    ("in 2025", "the April 8 launch", "unknown"),
+])
+def test_dates_compare_on_the_parts_both_give(claim, source, expected):
+    assert compare(one(claim), one(source)) == expected

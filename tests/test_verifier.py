@@ -217,3 +217,33 @@ def test_several_is_not_severe_and_whereas_is_not_a_name():
     from debate.evidence.analysis import analyze
     assert analyze("several cases").tokens[0].key != analyze("severe cases").tokens[0].key
     assert not analyze("Whereas most pupils slept well.").tokens[0].name
+
+
+KESTREL = """Kestrel Air timeline
+
+On May 12, 2019, Kestrel Air opened its first route to Oslo. Kestrel Air's purchase by Norland Group in 2022 ended the airline's fare war.
+"""
+
+
+@pytest.fixture(scope="module")
+def timeline(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("timeline")
+    (folder / "001_kestrel.txt").write_text(KESTREL, encoding="utf-8")
+    return Verifier(load_corpus(folder))
+
+
+@pytest.mark.parametrize("claim, label", [
+    # a date opening its sentence dates the clause after it
+    ("Kestrel Air opened its first route to Oslo on May 14, 2019.", "contradicted"),
+    ("In 2020, Kestrel Air opened its first route to Oslo.", "contradicted"),
+    ("Kestrel Air opened its first route to Oslo in May 2019.", "supported"),
+    # a plan is not undone by the date of what happened
+    ("Kestrel Air will open its first route to Oslo in 2024.", "unsupported"),
+    ("Kestrel Air plans to open its first route to Oslo in 2024.", "unsupported"),
+    # the date belongs to the purchase, not to the fare war the sentence also mentions
+    ("Kestrel Air's fare war ended in 2020.", "unsupported"),
+    ("Norland Group bought Kestrel Air in 2021.", "contradicted"),
+])
+def test_a_date_dates_its_own_event(timeline, claim, label):
+    check = timeline.check(claim)
+    assert check.label == label, check

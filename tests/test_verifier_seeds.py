@@ -59,6 +59,29 @@ PROBES = [
     ("Alexandr Wang joined Meta in June 2024.", C),
     ("Llama 4 Scout and Maverick launched on a Sunday.", C),
     ("HashiCorp switched from the Apache License to the Business Source License.", C),
+    # -- dates: the event's date, a date opening its sentence, a plan is not an event -------
+    ("On April 8, 2030, Meta released Muse Spark — the first model built by its new Superintelligence Labs "
+     "division — and kept it closed.", C),
+    ("On April 3, 2026, Meta released Muse Spark — the first model built by its new Superintelligence Labs "
+     "division — and kept it closed.", C),
+    ("Meta released Muse Spark on April 3, 2026.", C),
+    ("In April 2030, Meta launched its closed Muse Spark model, the first from its Superintelligence Labs unit.", C),
+    ("Meta launched Muse Spark in May 2026.", C),
+    ("Muse Spark was released in 2025.", C),
+    ("Muse Spark launched in April 2026.", S),
+    ("Muse Spark was released in 2026.", S),
+    ("Wang joined Meta in June 2024.", C),
+    ("Alexandr Wang joined Meta in 2025.", S),
+    ("HashiCorp changed its license in August 2023.", S),
+    ("HashiCorp switched licenses in 2021.", C),
+    ("HashiCorp changed its license in August 2024.", C),
+    ("IBM acquired HashiCorp in 2022.", C),
+    ("IBM acquired HashiCorp in 2024.", S),
+    ("Steve Jobs was fired in 1987.", C),
+    ("Meta plans to release Muse Spark in 2027.", U),
+    ("Meta will release Muse Spark on April 3, 2026.", U),
+    ("Muse Spark is expected to launch in May 2026.", U),
+    ("The HashiCorp license change happened in 2024.", U),
     # -- a wrong name in a slot: the right name's sentence must be found without it ----
     ("The TBD Lab is led by Nat Friedman.", C),
     ("Yann LeCun's startup is named Scale AI.", C),
@@ -139,9 +162,6 @@ KNOWN = {
         "false contradiction 'AMI Labs vs AI' from a sentence about Friedman's recruiting",
     "Daniel Gross previously led Apple's AI search team.":
         "the whole-document fallback supports it ('industry veteran Daniel Gross', 'previously', 'led')",
-    "Meta released Muse Spark on April 18, 2026.":
-        "a date opening the sentence ('On April 8, 2026, Meta released ...') sits in its own clause and is not "
-        "bound; binding it also contradicts future claims ('will release ... in 2027')",
     "The TBD Lab has approximately one thousand researchers.":
         "the researcher count is two sentences after the lab is named: the count's clause shares too little "
         "with the claim to bind",

@@ -51,6 +51,7 @@ SYNONYMS = [
     "pay paid spend spent invest investment",
     "launch release unveil debut introduce ship rollout roll",
     "start found create establish form",
+    "change switch",
     "beat outperform outscore surpass top edge exceed ahead",
     "trail lag behind underperform",
     "strong excel excels good well impressive",

@@ -133,6 +133,12 @@ def _unit_after(text: str, end: int) -> str:
     return "" if word in _SKIP_UNIT or word in SCALES or word in MONTHS else word
 
 
+# capitalised only because they open a sentence: "In 2020, ..." is a year, not a version
+_LEADS = {"in", "on", "by", "since", "from", "until", "till", "before", "after", "during", "through", "of",
+          "at", "around", "about", "over", "under", "for", "with", "to", "and", "or", "the", "some", "all",
+          "only", "just", "nearly", "almost", "roughly", "about", "as", "between", "within", "than"}
+
+
 def _is_name_number(text: str, start: int) -> bool:
     """A number that is part of a name: "GPT-5.4", "Llama 4 Scout", "Opus 4.6", "Q2"."""
     before = text[max(0, start - 25):start]
@@ -140,7 +146,7 @@ def _is_name_number(text: str, start: int) -> bool:
     if not match:
         return False
     word = match.group(1)
-    if word.lower() in MONTHS or word.lower() in WEEKDAYS or word.lower() in HEDGES:
+    if word.lower() in MONTHS or word.lower() in WEEKDAYS or word.lower() in HEDGES or word.lower() in _LEADS:
         return False
     if match.group(2) == "" and not word[-1].isalpha():
         return False
@@ -252,7 +258,21 @@ def compare(claim: Quantity, source: Quantity) -> str:
         return "unknown"
     if claim.kind == "rank" and source.kind == "top":
         return "conflict" if claim.value > source.value else "unknown"
+    if claim.kind == "date":
+        return _compare_dates(claim.date, source.date)
     return "agree" if _agrees(claim, source) else "conflict"
+
+
+def _compare_dates(claim: tuple, source: tuple) -> str:
+    """Dates compare on the parts both give: a different year, month or day is a conflict;
+    nothing in common ("2025" against "April 8"), or a part the claim adds that the source
+    leaves open ("April 8, 2030" against "April 8"), proves nothing either way."""
+    shared = [(c, s) for c, s in zip(claim, source) if c is not None and s is not None]
+    if any(c != s for c, s in shared):
+        return "conflict"
+    if not shared or any(c is not None and s is None for c, s in zip(claim, source)):
+        return "unknown"
+    return "agree"
 
 
 def _agrees(claim: Quantity, source: Quantity) -> bool:

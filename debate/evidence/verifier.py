@@ -93,6 +93,7 @@ class _Verdict:
     unit: _Unit | None = None
     extra: float = 0.0  # coverage with passage context, to prefer the fuller evidence
     bound: bool = False  # the conflicting figure is the one the evidence gives the claim's name
+    numbers: str = "agree"  # the claim's numbers here: "agree" (all, or it has none), "conflict" or "absent"
 
 
 class Verifier:
@@ -290,6 +291,9 @@ class Verifier:
         """
         if len(claim.tokens) < TOPIC_FROM or claim.quantities and best.reason == "number-not-found":
             return ""
+        # a number or date the nearest sentence does not state, or one some sentence states
+        # otherwise ("On April 8, 2030, Meta released ..."), is never supported by the gist
+        numbers_open = any(v.numbers == "conflict" and v.extra >= SUPPORT_AT for v in verdicts)
         document = self._document_context(best.unit.passage)
         covered = sum(w for t, w in zip(claim.tokens, weights) if t.key in document)
         if covered < TOPIC_AT * sum(weights) or best.extra < TOPIC_UNIT_AT:
@@ -307,14 +311,20 @@ class Verifier:
         # study says "half", "flat" where it reports "higher")
         if claim_neg == unit_neg and self._document_opposite(claim, best.unit.passage):
             return "contradicted"
-        return "contradicted" if claim_neg and not unit_neg else "supported" if claim_neg == unit_neg else ""
+        if claim_neg and not unit_neg:
+            return "contradicted"
+        return "supported" if claim_neg == unit_neg and not numbers_open else ""
 
     def _assess(self, claim: Analysis, weights: list[float], unit: _Unit) -> _Verdict:
-        verdict = self._judge(claim, weights, unit)
+        statuses = [self._quantity(q, claim, weights, unit.analysis) for q in claim.quantities]
+        verdict = self._judge(claim, weights, unit, statuses)
         verdict.unit = unit
+        verdict.numbers = "conflict" if any(st.endswith("conflict") for st, _ in statuses) else \
+            "agree" if all(st == "agree" for st, _ in statuses) else "absent"
         return verdict
 
-    def _judge(self, claim: Analysis, weights: list[float], unit: _Unit) -> _Verdict:
+    def _judge(self, claim: Analysis, weights: list[float], unit: _Unit,
+               statuses: list[tuple[str, Quantity | None]]) -> _Verdict:
         keys = unit.analysis.keys
         # "the model", "it": the sentence speaks of a name its passage gives
         anaphor = bool(_ANAPHOR.search(unit.text))
@@ -340,7 +350,6 @@ class Verifier:
         firm = coverage()
         support_at, negation_at = _thresholds(len(claim.tokens))
         # numbers
-        statuses = [self._quantity(q, claim, weights, unit.analysis) for q in claim.quantities]
         conflicts = [(q, s) for q, (st, s) in zip(claim.quantities, statuses) if st.endswith("conflict")]
         owned = any(st == "owned-conflict" for st, _ in statuses)
         all_agree = all(st == "agree" for st, _ in statuses)
@@ -429,6 +438,8 @@ class Verifier:
         attribute = {t.key for t in _near(claim.tokens, q) if not t.name}
 
         def bind(s: Quantity, clause: int) -> float:
+            if s.kind == "date":  # "On April 8, 2026, Meta released ...": the date dates the next clause
+                clause = _worded(clause_tokens, clause, unit.clauses)
             here = clause_keys.get(clause, set())
             near = clause_keys.get(clause - 1, set()) | clause_keys.get(clause + 1, set())
             close = {t.key for t in _near(unit.tokens, s)} & attribute
@@ -450,8 +461,18 @@ class Verifier:
                 return "agree", s
         if best < BIND_AT * sum(weights):
             return "absent", None
-        top = [s for b, ok, s in scored if b >= best - 1e-9]
-        return "conflict", top[0]
+        top = [(s, c) for (b, ok, s), (_, c) in zip(scored, comparable) if b >= best - 1e-9]
+        s, c = top[0]
+        if q.kind == "date":
+            # a plan ("will release ... in 2027") is not undone by the date of a past event
+            if _MODAL.search(claim.text):
+                return "absent", None
+            # the claim's event must be the one the unit dates: "acquisition by IBM in 2024"
+            # does not date "the license change" the same sentence mentions
+            mine = {t.key for t in _dated(claim.tokens, q, claim.clause_of[claim.quantities.index(q)]) if not t.name}
+            if mine & unit.keys and not mine & {t.key for t in _dated(unit.tokens, s, c)}:
+                return "absent", None
+        return "conflict", s
 
     def _swap(self, claim: Analysis, unit: _Unit, credit: list[float]):
         """A claim name (or title) standing where the unit has a different one.
@@ -769,6 +790,32 @@ def _title_holder_swap(claim: Analysis, unit: Analysis):
             return (set(span), " ".join(claim.tokens[i].word for i in span),
                     " ".join(unit.tokens[i].word for i in other), claim.tokens[title].word)
     return None
+
+
+# a claim about what is planned or expected, not what happened
+_MODAL = re.compile(r"\b(?:will|would|could|might|shall|(?:plan|intend|aim|hope|expect)(?:s|ed|ing)?|"
+                    r"set to|going to|scheduled|upcoming|due to|next)\b|\bmay\b(?! \d)|'ll\b", re.IGNORECASE)
+
+
+def _worded(clause_tokens: dict[int, list[Token]], clause: int, clauses: int) -> int:
+    """``clause``, or when it holds no words (a date opening a sentence, "On April 8, 2026,";
+    a date line above a paragraph) the next clause that does."""
+    c = clause
+    while not clause_tokens.get(c) and c + 1 < clauses:
+        c += 1
+    return c if clause_tokens.get(c) else clause
+
+
+def _dated(tokens: list[Token], q: Quantity, clause: int) -> list[Token]:
+    """The words of the event a date dates: those before it in its clause ("acquisition
+    by IBM in 2024"), else after it ("in 2024 it bought ..."), else, for a date standing
+    alone ("On April 8, 2026, Meta released ...", a date line over a paragraph), the words
+    that follow it."""
+    here = [t for t in tokens if t.clause == clause]
+    words = [t for t in here if t.end <= q.start] or [t for t in here if t.start >= q.end]
+    if not words:
+        words = [t for t in tokens if t.start >= q.end]
+    return words
 
 
 def _near(tokens: list[Token], q: Quantity, reach: int = 24) -> list[Token]:
