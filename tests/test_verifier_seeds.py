@@ -120,6 +120,9 @@ PROBES = [
     ("Anthropic released Claude Opus 4.6 in February.", U),
     ("Nat Friedman invested in AMI Labs.", U),
     ("Daniel Gross previously led Apple's AI search team.", U),
+    ("Nat Friedman previously led Google's AI research team.", U),
+    ("Daniel Gross invested in Scale AI.", U),
+    ("Alexandr Wang invested in AMI Labs.", U),
     # -- plausible, but the sources never say ---------------------------------------
     ("Muse Spark has a context window of one million tokens.", U),
     ("AMI Labs is headquartered in Paris.", U),
@@ -143,6 +146,12 @@ PROBES = [
 
 # Probes the verifier still gets wrong, with why (kept in the table so a fix shows up).
 KNOWN = {
+    "Daniel Gross invested in Scale AI.":
+        "'Meta's investment in Scale AI': the investor slot is taken as Gross's, though one investor does not "
+        "rule out another",
+    "Alexandr Wang invested in AMI Labs.":
+        "'Meta's investment in Scale AI to recruit Wang': Wang is the recruit, not the investor, but the sentence "
+        "ties Wang, investment and Scale AI",
     "Muse Spark is the first model from Google DeepMind.":
         "the frame ('first ... from') is stop words: searched without the name, 'Muse Spark model' matches "
         "dozens of sentences and the one naming Meta Superintelligence Labs is not among the best two",
@@ -158,10 +167,6 @@ KNOWN = {
     "HashiCorp switched to the Mozilla Public License.":
         "'switched from the Mozilla Public License to the ... Business Source License': from/to direction is "
         "not compared",
-    "Nat Friedman invested in AMI Labs.":
-        "false contradiction 'AMI Labs vs AI' from a sentence about Friedman's recruiting",
-    "Daniel Gross previously led Apple's AI search team.":
-        "the whole-document fallback supports it ('industry veteran Daniel Gross', 'previously', 'led')",
     "The TBD Lab has approximately one thousand researchers.":
         "the researcher count is two sentences after the lab is named: the count's clause shares too little "
         "with the claim to bind",

@@ -44,6 +44,8 @@ PREDICATE_SLACK = 0.15  # support may lean on the passage for names, barely for 
 SHORT = 9  # content words of a one-line factual claim: its names must be stated, not implied
 HITS = 12  # BM25 sentence hits examined per claim
 SLOT_HITS = 2  # candidates per claim name searched, and analysed, without that name
+STRANGER_REACH = 6  # words between the claim's stated subject and predicate in the evidence
+GENERIC_SHARE = 0.1  # a bare acronym in more sentences than this is a word of the field ("AI"), no name
 UNITS = 10  # candidate units (besides cited ones) analysed in full per claim
 
 ANAPHOR_CREDIT = 0.9
@@ -313,7 +315,16 @@ class Verifier:
             return "contradicted"
         if claim_neg and not unit_neg:
             return "contradicted"
-        return "supported" if claim_neg == unit_neg and not numbers_open else ""
+        # the gist of a document does not tie together names a short claim ties: "Daniel Gross
+        # previously led Apple's AI search team" needs Gross and Apple in one piece of evidence
+        # (names of letters in one clause: not codes like "COVID-19", not "Wuhan, China")
+        spans = [span for span in _name_spans(claim) if all(claim.tokens[i].word.replace("'", "").isalpha()
+                                                            for i in span)] if len(claim.tokens) <= SHORT else []
+        keys = best.unit.analysis.keys
+        apart = any(a[0] < b[0] and claim.tokens[a[0]].clause == claim.tokens[b[0]].clause and any(
+            claim.tokens[max(span, key=lambda i: weights[i])].key not in keys for span in (a, b))
+            for a in spans for b in spans)
+        return "supported" if claim_neg == unit_neg and not numbers_open and not apart else ""
 
     def _assess(self, claim: Analysis, weights: list[float], unit: _Unit) -> _Verdict:
         statuses = [self._quantity(q, claim, weights, unit.analysis) for q in claim.quantities]
@@ -500,12 +511,22 @@ class Verifier:
             if not (before or after) or len(mine) > 4:
                 continue
             lead = theirs[:3] if before else theirs[-3:]
-            rivals = [t for t in lead if t.name and t.key not in claim_keys]
+            at = j1 if before else max(j1, j2 - 3)
+            rivals = [t for n, t in enumerate(lead, at) if t.name and t.key not in claim_keys
+                      and not self._generic(unit.analysis.tokens, n)]
             if not rivals:
                 continue
             return (set(range(i1, i2)), " ".join(t.word for t in mine),
                     _name_at(unit.analysis, rivals[0]))
         return None
+
+    def _generic(self, tokens: list[Token], n: int) -> bool:
+        """Whether the name at ``tokens[n]`` is a bare acronym the corpus uses everywhere ("AI"
+        in a corpus about AI): a word of the field, not a rival to a claim's name."""
+        t = tokens[n]
+        if not t.word.isupper() or len(_run(tokens, n)) > 1:
+            return False
+        return self.index.document_frequency(index_stem(t.word)) > GENERIC_SHARE * self._size
 
     def _stranger(self, claim: Analysis, unit: _Unit, credit: list[float]):
         """A claim name the corpus knows but this passage never uses, where it uses another.
@@ -532,13 +553,20 @@ class Verifier:
                 continue
             claim_keys = claim.keys
             tokens = unit.analysis.tokens
-            rivals = [n for n, t in enumerate(tokens) if t.name and t.key not in claim_keys]
+            rivals = [n for n, t in enumerate(tokens) if t.name and t.key not in claim_keys
+                      and not self._generic(tokens, n)]
             if not rivals:
                 continue
             # the rival nearest the words the claim shares with the sentence
             stated = {claim.tokens[i].key for i in plain if credit[i] == 1.0}
             anchors = [n for n, t in enumerate(tokens) if t.key in stated] or [0]
             nearest = min(rivals, key=lambda n: (min(abs(n - a) for a in anchors), n))
+            # the predicate must be said of the subject: near where the sentence names it, not
+            # a sentence later ("... Nat Friedman ... This push is part of a ... investment plan")
+            named = {claim.tokens[key_word(s)].key for s in spans if s is not span and credit[key_word(s)] == 1.0}
+            at = [n for n, t in enumerate(tokens) if t.key in named]
+            if not any(abs(a - n) <= STRANGER_REACH for a in anchors for n in at):
+                continue
             while nearest > 0 and nearest - 1 in rivals and tokens[nearest - 1].clause == tokens[nearest].clause:
                 nearest -= 1
             return (set(span), " ".join(claim.tokens[i].word for i in span),
@@ -579,6 +607,8 @@ class Verifier:
                             break
                         if theirs[m].name:
                             run = _run(theirs, m)
+                            if self._generic(theirs, m):
+                                break
                             new = [r for r in run if theirs[r].key not in claim_keys]
                             if 2 * len(new) <= len(run) or any(theirs[r].key in TITLES for r in run):
                                 break
