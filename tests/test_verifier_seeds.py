@@ -99,6 +99,7 @@ PROBES = [
     ("Muse Spark is the first model from Google DeepMind.", C),
     ("Yann LeCun founded NeXT.", C),
     ("LeCun's venture is called NeXT.", C),
+    ("Jobs's company NeXT was acquired by Apple.", S),
     ("Muse Spark's predecessor was Gemini 3.1 Pro.", C),
     ("HashiCorp switched to the Mozilla Public License.", C),
     # the right name in the slot stays supported
@@ -155,12 +156,6 @@ KNOWN = {
     "Muse Spark is the first model from Google DeepMind.":
         "the frame ('first ... from') is stop words: searched without the name, 'Muse Spark model' matches "
         "dozens of sentences and the one naming Meta Superintelligence Labs is not among the best two",
-    "Yann LeCun founded NeXT.":
-        "supported by 'LeCun's ... AMI Labs venture echoes Jobs's NeXT', which names both and 'founding' "
-        "(of LeCun) in the sentence before; who founded what is not bound",
-    "LeCun's venture is called NeXT.":
-        "supported by 'LeCun's $1.03 billion AMI Labs venture echoes Jobs's NeXT': the name next to "
-        "'venture' (AMI Labs) is not compared with the claim's",
     "Muse Spark's predecessor was Gemini 3.1 Pro.":
         "the evidence says only 'than its predecessor' next to 'Llama 4 Maverick' in the label above; "
         "no slot is filled in the sentence itself",

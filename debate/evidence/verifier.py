@@ -390,6 +390,12 @@ class Verifier:
             if coverage(skip) >= CONTRADICT_AT:
                 return _Verdict("contradicted", coverage(skip), f"role-mismatch: {title} is {theirs}, not {mine}",
                                 extra=cov)
+        owner = _other_owner(claim, unit.analysis) if all_agree and len(claim.tokens) <= SHORT else None
+        if owner:
+            skip, mine, theirs, named = owner
+            if coverage(skip) >= CONTRADICT_AT:
+                return _Verdict("contradicted", coverage(skip), f"owner-mismatch: {named} is {theirs}, not {mine}",
+                                extra=cov)
         # opposites and negation
         claim_neg = _negated(claim, claim.keys)
         unit_neg = _negated(unit.analysis, claim.keys)
@@ -419,7 +425,7 @@ class Verifier:
         plain = [i for i, t in enumerate(claim.tokens) if not t.name]
         predicate = sum(weights[i] * strict[i] for i in plain) / sum(weights[i] for i in plain) if plain else 1.0
         if cov >= support_at and min(firm, predicate) >= support_at - PREDICATE_SLACK and all_agree \
-                and not flipped and not swap and not conflicts and not unnamed:
+                and not flipped and not swap and not conflicts and not unnamed and not owner:
             return _Verdict("supported", cov, "entailed", extra=cov)
         reason = "partial" if cov >= 0.5 else "no-evidence"
         if cov >= SUPPORT_AT and not all_agree and not conflicts:
@@ -846,6 +852,38 @@ def _dated(tokens: list[Token], q: Quantity, clause: int) -> list[Token]:
     if not words:
         words = [t for t in tokens if t.start >= q.end]
     return words
+
+
+_FOUND = {canonical(stem(w)) for w in "found start own".split()}
+
+
+def _other_owner(claim: Analysis, unit: Analysis):
+    """The claim gives a name to one owner where the evidence writes another's possessive
+    right before it: "LeCun's venture is called NeXT" or "Yann LeCun founded NeXT" against
+    "... AMI Labs venture echoes Jobs's NeXT". Only for a claim that says whose it is (a
+    possessive, or founding/owning), so "Wang built Muse Spark" is not undone by "Meta's Muse Spark"."""
+    spans = _name_spans(claim)
+    if len(spans) < 2:
+        return None
+    claim_keys = claim.keys
+    tokens = unit.tokens
+    for span in spans:
+        others = [s for s in spans if s is not span]
+        owners = [s for s in others if claim.tokens[s[-1]].word.endswith(("'s", "’s"))]
+        if not owners and not any(t.key in _FOUND and not t.name for t in claim.tokens):
+            continue
+        owners = owners or others
+        keys = [claim.tokens[i].key for i in span]
+        for n in range(1, len(tokens) - len(keys) + 1):
+            if [t.key for t in tokens[n:n + len(keys)]] != keys:
+                continue
+            before = tokens[n - 1]
+            if before.name and before.word.endswith(("'s", "’s")) and before.key not in claim_keys \
+                    and before.clause == tokens[n].clause and tokens[n].start - before.end <= 1:
+                mine = owners[0]
+                return (set(mine), " ".join(claim.tokens[i].word for i in mine), before.word,
+                        " ".join(claim.tokens[i].word for i in span))
+    return None
 
 
 def _near(tokens: list[Token], q: Quantity, reach: int = 24) -> list[Token]:
