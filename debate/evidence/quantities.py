@@ -85,7 +85,7 @@ QUANTITY = re.compile(
     rf"|(?P<ord>\b(?:{'|'.join(ORDINALS)})\b|\b\d+(?:st|nd|rd|th)\b)"
     rf"|(?P<wday>\b(?:{'|'.join(WEEKDAYS)})s?\b)"
     # plain numbers, possibly scaled, possibly a percentage, possibly money after
-    rf"|(?P<plain>(?P<pnum>{_NUM}|\b(?:{_WORDNUM})\b)(?:[\s-](?P<pscale>{_SCALE}))?"
+    rf"|(?P<plain>(?P<pnum>{_NUM}|\b(?:{_WORDNUM})\b)(?:[\s-](?P<pscale>{_SCALE})|(?<=\d)(?P<pscale2>bn|mn|[kmbt])\b)?"
     rf"(?P<pct>\s?%|\s(?:percent|per cent|percentage points?)\b)?"
     rf"(?:\s(?P<pcur>dollars|usd|euros?|pounds|yen)\b)?)"
     rf")",
@@ -201,15 +201,16 @@ def parse_quantities(text: str) -> list[Quantity]:
             if raw.lower() in ("one", "single", "a single") and not g["pct"]:
                 continue  # "one of the", "a single" are rarely a checkable count
             value, dec = _number(raw)
-            scale = SCALES.get((g["pscale"] or "").lower(), 1)
-            if g["pscale"] and g["pscale"].lower() in ("k", "m", "b", "t") and not raw[0].isdigit():
+            pscale = g["pscale"] or g["pscale2"]  # "3.9B" as "3.9 billion"
+            scale = SCALES.get((pscale or "").lower(), 1)
+            if pscale and pscale.lower() in ("k", "m", "b", "t") and not raw[0].isdigit():
                 scale = 1
             value *= scale
             if g["pct"]:
                 out.append(Quantity(value, "percent", decimals=dec, **common))
             elif g["pcur"]:
                 out.append(Quantity(value, "money", CURRENCY[g["pcur"].lower()], decimals=dec, **common))
-            elif (re.fullmatch(r"(1[89]|20)\d\d", raw) and not g["pscale"]
+            elif (re.fullmatch(r"(1[89]|20)\d\d", raw) and not pscale
                   and not _unit_after(text, end).endswith("s")):
                 out.append(Quantity(value, "date", date=(int(value), None, None), **common))
             else:

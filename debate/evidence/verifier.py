@@ -30,7 +30,7 @@ from debate.evidence.corpus import Corpus, Passage
 from debate.evidence.index import per_corpus, search_index
 from debate.evidence.lexicon import (DOCUMENT_DIMENSIONS, PHRASE_PARTS, POLES, TITLES, canonical, expand_query, frame_query,
                                      index_stem, opposed, stem)
-from debate.evidence.quantities import Quantity, compare
+from debate.evidence.quantities import Quantity, compare, parse_quantities, same_kind
 
 SUPPORT_AT = 0.75  # coverage a candidate needs to support a claim
 CONTRADICT_AT = 0.8  # coverage (outside the conflicting slot) a contradiction needs
@@ -112,6 +112,7 @@ class Verifier:
         self._keys: dict[str, set[str]] = {}
         self._checked: dict[tuple[str, tuple[str, ...]], Check] = {}
         self._poles: dict[str, set[tuple[int, int]]] = {}
+        self._figures: dict[str, list[Quantity]] = {}
 
     # -- weights -------------------------------------------------------------------
     def idf(self, token: Token) -> float:
@@ -146,6 +147,15 @@ class Verifier:
             parts = [k for p in (document.passages if document else []) for k in self._sentence_keys(p)]
             keys = self._documents[passage.doc] = set().union(*parts)
         return keys
+
+    def _document_quantities(self, passage: Passage) -> list[Quantity]:
+        """The numbers every passage of ``passage``'s document states."""
+        found = self._figures.get(passage.doc)
+        if found is None:
+            document = self.corpus.document(passage.doc)
+            found = self._figures[passage.doc] = [q for p in (document.passages if document else [])
+                                                  for q in parse_quantities(p.text)]
+        return found
 
     def _sentence_keys(self, passage: Passage) -> list[set[str]]:
         return [self._keys_of(s.text) for s in self.index.passage_sentences(passage.id)]
@@ -324,6 +334,13 @@ class Verifier:
         apart = any(a[0] < b[0] and claim.tokens[a[0]].clause == claim.tokens[b[0]].clause and any(
             claim.tokens[max(span, key=lambda i: weights[i])].key not in keys for span in (a, b))
             for a in spans for b in spans)
+        # nor a figure no candidate's document writes ("$20 per million tokens" for a
+        # passage on APIs)
+        stated = [s for p in {v.unit.passage.doc: v.unit.passage for v in verdicts}.values()
+                  for s in self._document_quantities(p)]
+        numbers_open = numbers_open or len(claim.tokens) <= SHORT and any(q.kind in ("money", "percent") and not any(
+            same_kind(q, s) and abs(q.value - s.value) <= 0.01 * max(abs(q.value), 1e-9) for s in stated)
+            for q in claim.quantities)
         return "supported" if claim_neg == unit_neg and not numbers_open and not apart else ""
 
     def _assess(self, claim: Analysis, weights: list[float], unit: _Unit) -> _Verdict:
@@ -499,8 +516,17 @@ class Verifier:
         with matching words right before or after, is a swap: "first model from Google
         DeepMind" against "first model from Meta Superintelligence Labs".
         """
-        a = [t.key for t in claim.tokens]
         b = [t.key for t in unit.analysis.tokens]
+        # another version of the same name: "the Llama 2 release" vs "the Llama 3.1 release"
+        for i in range(1, len(claim.tokens)):
+            mine, name = claim.tokens[i], claim.tokens[i - 1]
+            if not mine.word[0].isdigit() or not name.name or credit[i] > 0:
+                continue
+            versions = [b[j + 1] for j in range(len(b) - 1) if b[j] == name.key and b[j + 1] != mine.key
+                        and unit.analysis.tokens[j + 1].word[0].isdigit()]
+            if versions and len(set(versions)) == 1:
+                return {i}, f"{name.word} {mine.word}", f"{name.word} {versions[0][1:]}"
+        a = [t.key for t in claim.tokens]
         ops = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
         claim_keys = set(a)
         for n, (op, i1, i2, j1, j2) in enumerate(ops):
