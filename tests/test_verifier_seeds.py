@@ -214,9 +214,11 @@ KNOWN = {
     "Muse Spark's predecessor was Gemini 3.1 Pro.":
         "the evidence says only 'than its predecessor' next to 'Llama 4 Maverick' in the label above; "
         "no slot is filled in the sentence itself",
-    "HashiCorp switched to the Mozilla Public License.":
-        "'switched from the Mozilla Public License to the ... Business Source License': from/to direction is "
-        "not compared",
+    "HashiCorp moved away from the Mozilla Public License.":
+        "'moved' is not folded with 'switched', so the predicate is not stated",
+    "Meta is shifting toward its open-source Llama strategy.":
+        "supported by 'a departure from ... open-source Llama releases ... pivot toward a closed-source "
+        "ecosystem': 'departure from' / 'toward' direction is not compared across two clauses",
     "The TBD Lab has approximately one thousand researchers.":
         "the researcher count is two sentences after the lab is named: the count's clause shares too little "
         "with the claim to bind",

@@ -407,6 +407,12 @@ class Verifier:
             if coverage(skip) >= CONTRADICT_AT:
                 return _Verdict("contradicted", coverage(skip), f"role-mismatch: {title} is {theirs}, not {mine}",
                                 extra=cov)
+        turned = _direction_swap(claim.text, unit.analysis.text) if all_agree else None
+        if turned:
+            mine, theirs = turned
+            skip = {i for i, t in enumerate(claim.tokens) if t.key in keys_of(mine)}
+            if coverage(skip) >= CONTRADICT_AT:
+                return _Verdict("contradicted", coverage(skip), f"direction-mismatch: {theirs}", extra=cov)
         owner = _other_owner(claim, unit.analysis) if all_agree and len(claim.tokens) <= SHORT else None
         if owner:
             skip, mine, theirs, named = owner
@@ -752,6 +758,30 @@ def _thresholds(words: int) -> tuple[float, float]:
     """
     drop = max(0, words - LONG_FROM) * LONG_STEP
     return max(SUPPORT_AT - drop, LONG_FLOOR), max(NEGATION_AT - drop, LONG_FLOOR)
+
+
+_FROM_TO = re.compile(r"\bfrom (?:the |a |an )?((?:[\w'-]+ ){0,4}?[\w'-]+) (?:to|towards?) (?:the |a |an )?((?:[\w'-]+ ){0,5}?[\w'-]+)"
+                      r"(?=[.,;:]|$| and | but | in | on | after | before )", re.IGNORECASE)
+
+
+def _direction_swap(claim: str, unit: str) -> tuple[str, str] | None:
+    """A claim that puts the end of a change where the evidence puts its start (or back):
+    "switched to the Mozilla Public License" against "switched from the Mozilla Public
+    License to the restrictive Business Source License"."""
+    if " from " not in unit.lower() or " to" not in unit.lower():
+        return None
+    said = {m.group(1).lower(): m.group(2).lower() for m in _FROM_TO.finditer(unit)}
+    for start, end in said.items():
+        if start == end or start in end or end in start:
+            continue
+        for word, other, wrong in (("(?:to|towards?)", start, end), ("from", end, start)):
+            tail = other.split()[-3:] if len(other.split()) > 3 else other.split()  # "(restrictive) Business ..."
+            match = re.search(rf"\b{word} (?:the |a |an )?(?:[\w'-]+ )?{re.escape(' '.join(tail))}\b", claim,
+                              re.IGNORECASE)
+            own = set(wrong.split()) - set(other.split())  # the other end's own words, not said by the claim
+            if match and not any(re.search(rf"\b{re.escape(w)}\b", claim, re.IGNORECASE) for w in own):
+                return other, f"from {start} to {end}"
+    return None
 
 
 def _owner(claim: Analysis, q: Quantity) -> set[str]:
