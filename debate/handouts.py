@@ -13,6 +13,7 @@ from pathlib import Path
 
 from debate.citations import strip_markers
 from debate.evidence import Corpus
+from debate.evidence.quantities import is_name_number
 from debate.transcript import Transcript, atomic_write
 
 EXERCISE_SIZE = 6
@@ -82,7 +83,8 @@ _NUMBER = re.compile(r"(?<![\w.\-])\d+(?:[.,]\d+)*")
 def altered(items: list[Item], corpus: Corpus, wanted: int = ALTERED) -> list[Item]:
     """Claims from the debate with one number changed, kept only where the verifier marks the
     change contradicted: when every claim of a debate was true, students still get claims
-    to catch, and the key still agrees with ``debate check``."""
+    to catch, and the key still agrees with ``debate check``. Numbers inside names
+    ("Llama 2", "GPT-5.4") are left alone: changing them makes a different thing, not a mistake."""
     from debate.evidence.verifier import verifier_for
 
     verifier = verifier_for(corpus)
@@ -91,7 +93,8 @@ def altered(items: list[Item], corpus: Corpus, wanted: int = ALTERED) -> list[It
         if len(out) == wanted:
             break
         if item.label == "supported":
-            variant = next(filter(None, (_changed(item, m, verifier) for m in _NUMBER.finditer(item.text))), None)
+            numbers = [m for m in _NUMBER.finditer(item.text) if not is_name_number(item.text, m.start())]
+            variant = next(filter(None, (_changed(item, m, verifier) for m in numbers)), None)
             if variant is not None:
                 out.append(variant)
     return out

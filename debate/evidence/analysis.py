@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from debate.evidence.lexicon import NEGATIONS, PHRASES, STOPWORDS, TITLES, canonical, stem
-from debate.evidence.quantities import Quantity, _is_name_number, parse_quantities
+from debate.evidence.quantities import Quantity, is_name_number, parse_quantities
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’]*(?:[-.][A-Za-z0-9]+)*|\d+(?:[.,]\d+)*")
 _CLAUSE_BREAK = re.compile(
@@ -87,7 +87,7 @@ def analyze(text: str) -> Analysis:
             first = False
             continue
         k = bisect_right(span_starts, m.start()) - 1
-        if word[0].isdigit() and not (k >= 0 and m.start() < spans[k][1]) and _is_name_number(folded, m.start()):
+        if word[0].isdigit() and not (k >= 0 and m.start() < spans[k][1]) and is_name_number(folded, m.start()):
             # a version within a name ("Llama 2", "Claude Opus 4.6") is part of the name
             tokens.append(Token(word, "v" + word, "v" + word, m.start(), m.end(), True,
                                 _clause_index(clause_starts, m.start()), False))
@@ -151,7 +151,7 @@ def keys_of(text: str) -> set[str]:
         keys.add(key)
     keys.discard("")
     if any(c.isdigit() for c in text):  # versions within names, as ``analyze`` keys them ("Llama 2")
-        keys.update("v" + m.group(1) for m in _VERSION.finditer(text) if _is_name_number(text, m.start(1)))
+        keys.update("v" + m.group(1) for m in _VERSION.finditer(text) if is_name_number(text, m.start(1)))
     return keys
 
 

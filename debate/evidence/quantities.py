@@ -139,7 +139,7 @@ _LEADS = {"in", "on", "by", "since", "from", "until", "till", "before", "after",
           "only", "just", "nearly", "almost", "roughly", "about", "as", "between", "within", "than"}
 
 
-def _is_name_number(text: str, start: int) -> bool:
+def is_name_number(text: str, start: int) -> bool:
     """A number that is part of a name: "GPT-5.4", "Llama 4 Scout", "Opus 4.6", "Q2"."""
     before = text[max(0, start - 25):start]
     match = re.search(r"([A-Za-z][\w.]*)([- ]?)$", before)
@@ -196,7 +196,7 @@ def parse_quantities(text: str) -> list[Quantity]:
             out.append(Quantity(float(WEEKDAYS[g["wday"].lower().rstrip("s")]), "weekday", **common))
         elif g["plain"]:
             raw = g["pnum"]
-            if raw[0].isdigit() and _is_name_number(text, m.start("pnum")):
+            if raw[0].isdigit() and is_name_number(text, m.start("pnum")):
                 continue
             if raw.lower() in ("one", "single", "a single") and not g["pct"]:
                 continue  # "one of the", "a single" are rarely a checkable count
