@@ -202,12 +202,6 @@ PROBES = [
 
 # Probes the verifier still gets wrong, with why (kept in the table so a fix shows up).
 KNOWN = {
-    "Daniel Gross invested in Scale AI.":
-        "'Meta's investment in Scale AI': the investor slot is taken as Gross's, though one investor does not "
-        "rule out another",
-    "Alexandr Wang invested in AMI Labs.":
-        "'Meta's investment in Scale AI to recruit Wang': Wang is the recruit, not the investor, but the sentence "
-        "ties Wang, investment and Scale AI",
     "Muse Spark is the first model from Google DeepMind.":
         "the frame ('first ... from') is stop words: searched without the name, 'Muse Spark model' matches "
         "dozens of sentences and the one naming Meta Superintelligence Labs is not among the best two",

@@ -165,6 +165,23 @@ def _groups(lines: list[str]) -> dict[str, str]:
 CANONICAL = _groups(SYNONYMS)
 
 
+# Relations whose slot holds several names at once: one investor, partner, user or hire
+# named by the source does not rule out another ("Meta invested in X" does not deny "Y
+# invested in X"). Raw stems, since synonym groups mix them with single-filler words
+# (invest with pay). A claim also using a single-filler word (acquired, founded, built,
+# led, CEO, code-named, based, won) keeps its slot exclusive.
+MULTI_FILLER = frozenset(stem(w) for w in """
+invest invested investment investor back backed backer fund funded funder funding partner partnered
+partnership use used user customer client hire hired recruit recruited recruitment employ employed
+employee compete competitor competing rival supporter ally
+""".split())
+SINGLE_FILLER = frozenset(stem(w) for w in """
+acquire acquired acquisition buy bought found founded founder start started create created build built
+establish established lead led leader head headed ceo cfo cto coo caio chief codename code-named code name named
+call called locate located headquarter headquarters base based win won winner own owned owner
+""".split())
+
+
 def canonical(stemmed: str) -> str:
     """The representative stem of ``stemmed``'s synonym group (itself if it has none)."""
     return CANONICAL.get(stemmed, stemmed)

@@ -28,7 +28,7 @@ from difflib import SequenceMatcher
 from debate.evidence.analysis import Analysis, Token, analyze, joined, keys_of
 from debate.evidence.corpus import Corpus, Passage
 from debate.evidence.index import per_corpus, search_index
-from debate.evidence.lexicon import (DOCUMENT_DIMENSIONS, PHRASE_PARTS, POLES, TITLES, canonical, expand_query, frame_query,
+from debate.evidence.lexicon import (DOCUMENT_DIMENSIONS, MULTI_FILLER, SINGLE_FILLER, PHRASE_PARTS, POLES, TITLES, canonical, expand_query, frame_query,
                                      index_stem, opposed, stem)
 from debate.evidence.quantities import Quantity, compare, parse_quantities, same_kind
 
@@ -385,19 +385,20 @@ class Verifier:
             q, s = conflicts[0]
             return _Verdict("contradicted", firm, f"number-mismatch: {q.describe()} vs {s.describe()}", extra=cov,
                             bound=owned)
-        # names and roles in the same slot
+        # names and roles in the same slot; a slot that holds several names (investors,
+        # partners, hires) is not denied by another name in it: unknown, not wrong
         swap = self._swap(claim, unit, credit)
-        if swap:
+        if swap and not _several(claim, swap[0]):
             skip, mine, theirs = swap
             if coverage(skip) >= CONTRADICT_AT and sum(weights[i] for i in skip) <= SLOT_AT * sum(weights):
                 return _Verdict("contradicted", coverage(skip), f"name-mismatch: {mine} vs {theirs}", extra=cov)
         stranger = self._stranger(claim, unit, credit)
-        if stranger and not conflicts:
+        if stranger and not conflicts and not _several(claim, stranger[0]):
             skip, mine, theirs = stranger
             if coverage(skip) >= CONTRADICT_AT:
                 return _Verdict("contradicted", coverage(skip), f"name-mismatch: {mine} vs {theirs}", extra=cov)
         slot = self._slot(claim, unit, credit) if all_agree else None
-        if slot:
+        if slot and not _several(claim, slot[0]):
             skip, mine, theirs = slot
             if coverage(skip) >= CONTRADICT_AT and sum(weights[i] for i in skip) <= SLOT_AT * sum(weights):
                 return _Verdict("contradicted", coverage(skip), f"name-mismatch: {mine} vs {theirs}", extra=cov)
@@ -448,7 +449,8 @@ class Verifier:
         plain = [i for i, t in enumerate(claim.tokens) if not t.name]
         predicate = sum(weights[i] * strict[i] for i in plain) / sum(weights[i] for i in plain) if plain else 1.0
         if cov >= support_at and min(firm, predicate) >= support_at - PREDICATE_SLACK and all_agree \
-                and not flipped and not swap and not conflicts and not unnamed and not owner:
+                and not flipped and not swap and not conflicts and not unnamed and not owner \
+                and not (stranger and _several(claim, stranger[0])) and not (slot and _several(claim, slot[0])):
             return _Verdict("supported", cov, "entailed", extra=cov)
         reason = "partial" if cov >= 0.5 else "no-evidence"
         if cov >= SUPPORT_AT and not all_agree and not conflicts:
@@ -748,6 +750,21 @@ def _denies_elsewhere(claim: Analysis, weights: list[float], credit: list[float]
     plain = [i for i, t in enumerate(claim.tokens) if not t.name]
     top = max((weights[i] for i in plain), default=0.0)
     return any(claim.tokens[i].negated and credit[i] == 0 and weights[i] >= top - 1e-9 for i in plain)
+
+
+def _several(claim: Analysis, span: set[int]) -> bool:
+    """Whether the claim's name at ``span`` fills a slot that holds several names at once
+    (the word next to it is invested, partnered, hired, users): another name there is no
+    contradiction. A claim using a single-filler word (acquired, founded, built, CEO) keeps
+    its slot exclusive."""
+    if not span:
+        return False
+    tokens = claim.tokens
+    stems = {t.stem for t in tokens if not t.name} | {t.key for t in tokens if t.key in TITLES}
+    if stems & SINGLE_FILLER:
+        return False
+    beside = [i for i in (min(span) - 1, max(span) + 1) if 0 <= i < len(tokens) and not tokens[i].name]
+    return any(tokens[i].stem in MULTI_FILLER for i in beside)
 
 
 def _thresholds(words: int) -> tuple[float, float]:
