@@ -67,3 +67,28 @@ def test_hedge_is_recorded():
 ])
 def test_dates_compare_on_the_parts_both_give(claim, source, expected):
     assert compare(one(claim), one(source)) == expected
+
+
+@pytest.mark.parametrize("claim, source, expected", [
+    ("within a month", "within a week", "conflict"),
+    ("within a week", "within a week", "agree"),
+    ("within a month", "within 30 days", "agree"),
+    ("for over a month", "for 6 weeks", "agree"),
+    ("after a year", "after 3 months", "conflict"),
+    # orders of magnitude: a count compared with a vague one only when clearly off its order
+    ("hundreds of thousands of downloads", "hundreds of millions of downloads", "conflict"),
+    ("millions of users", "billions of users", "conflict"),
+    ("billions of users", "billions of users", "agree"),
+    ("a dozen researchers", "a hundred researchers", "conflict"),
+    ("5,000 downloads", "hundreds of millions of downloads", "conflict"),
+    ("300 million downloads", "hundreds of millions of downloads", "agree"),
+    ("hundreds of millions of downloads", "300 million downloads", "unknown"),
+    ("millions of users", "billions of engineers", "unknown"),
+])
+def test_word_only_durations_and_magnitudes_compare(claim, source, expected):
+    assert compare(one(claim), one(source)) == expected
+
+
+@pytest.mark.parametrize("text", ["a year later", "once a week", "a month's salary"])
+def test_an_article_and_a_time_unit_alone_state_no_duration(text):
+    assert [q for q in parse_quantities(text) if q.kind == "duration"] == []

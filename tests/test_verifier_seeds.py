@@ -156,6 +156,9 @@ PROBES = [
     ('Zuckerberg published his open source essay alongside the Llama 3.1 release.', S),
     ('Llama 2 was released free for research and commercial use.', S),
     ('Llama 1 weights leaked online within a week.', S),
+    ("Meta's Llama models were downloaded hundreds of millions of times.", S),
+    ("Meta's Llama models were downloaded tens of thousands of times.", C),
+    ("Meta's open-weight platform attracted thousands of developers.", C),
     ('Muse Spark scored 52 on the Artificial Analysis Intelligence Index.', S),
     ('Muse Spark uses 10x less compute than Llama 4 Maverick.', S),
     ('Muse Spark will roll out to 3.9 billion Meta app users.', S),
@@ -221,10 +224,6 @@ KNOWN = {
         "fallback's length floor costs check-covid 0.62 -> 0.49",
     "Muse Spark is offered only through private-preview API access to selected partners.":
         "'API' is written out in the source ('application programming interface'): acronyms are not expanded",
-    "Llama 1 weights leaked online within a month.":
-        "'within a week' vs 'within a month': a duration without a number is no quantity, so not compared",
-    "Meta's Llama series was downloaded hundreds of thousands of times.":
-        "'hundreds of millions' vs 'hundreds of thousands': scale words without a number are not compared",
 }
 
 

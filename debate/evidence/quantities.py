@@ -59,6 +59,13 @@ HEDGES = {
     "nearly all": "about",
 }
 
+# a span of time written without a number: "within a week", "after a year" (in days)
+DURATIONS = {"hour": 1 / 24, "day": 1, "week": 7, "fortnight": 14, "month": 30, "quarter": 91,
+             "year": 365, "decade": 3652}
+# an order of magnitude written without a number: "hundreds of thousands" is [2e5, 1e6)
+MAGNITUDES = {"dozens": 12, "tens": 10, "hundreds": 1e2, "thousands": 1e3, "millions": 1e6,
+              "billions": 1e9, "trillions": 1e12}
+
 _WORDNUM = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
 _SCALE = r"(?:thousand|million|billion|trillion|bn|mn|mln|tn|[kmbt])\b"
 _HEDGE = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
@@ -91,6 +98,16 @@ QUANTITY = re.compile(
     rf")",
     re.IGNORECASE,
 )
+# word-only durations and magnitudes ("within a week", "hundreds of millions of"), parsed
+# in a second pass only when the text has one of their words
+VAGUE = re.compile(
+    rf"(?P<hedge>\b(?:{_HEDGE})\s+)?"
+    rf"(?:(?P<dur>\b(?P<dprep>(?:within|inside|after|under|over|for|in) )?(?:a|an|one|a single) "
+    rf"(?P<dunit>{'|'.join(DURATIONS)})\b(?!['’]s)(?! (?:of|or|and|to|ago)\b))"
+    rf"|(?P<mag>\b(?:(?P<mfew>dozens|tens|hundreds) of )?(?P<mbig>{'|'.join(MAGNITUDES)})(?= of\b)))",
+    re.IGNORECASE,
+)
+_VAGUE_HINT = re.compile(rf"(?:{'|'.join(DURATIONS)}|{'|'.join(MAGNITUDES)})\b", re.IGNORECASE)
 _UNIT_WORD = re.compile(r"\s*(?:[-–]\s*)?(?:of\s+)?(?:the\s+)?([A-Za-z][A-Za-z-]+)")
 _SKIP_UNIT = {"and", "or", "to", "in", "on", "at", "by", "for", "of", "the", "a", "an", "with",
               "from", "than", "as", "is", "was", "were", "are", "that", "which", "who", "percent"}
@@ -219,6 +236,31 @@ def parse_quantities(text: str) -> list[Quantity]:
                     out.append(Quantity(value, "money", CURRENCY.get(unit, unit), decimals=dec, **common))
                 else:
                     out.append(Quantity(value, "count", unit=unit, decimals=dec, **common))
+    if _VAGUE_HINT.search(text):
+        vague = _vague(text)
+        if vague:
+            taken = [(q.start, q.end) for q in vague]
+            out = sorted([q for q in out if not any(a < q.end and q.start < b for a, b in taken)] + vague,
+                         key=lambda q: q.start)
+    return out
+
+
+def _vague(text: str) -> list[Quantity]:
+    out = []
+    for m in VAGUE.finditer(text):
+        g = m.groupdict()
+        hedge = HEDGES.get(" ".join((g["hedge"] or "").lower().split()), "")
+        common = dict(start=m.start(), end=m.end(), text=m.group(0))
+        if g["dur"]:
+            prep = (g["dprep"] or "").strip().lower()
+            if not prep and not hedge:
+                continue  # "a year later", "once a week": no span stated
+            hedge = hedge or {"over": "above", "under": "below"}.get(prep, "")
+            out.append(Quantity(float(DURATIONS[g["dunit"].lower()]), "duration", hedge=hedge, **common))
+        else:
+            few, big = (g["mfew"] or "").lower(), g["mbig"].lower()
+            value = MAGNITUDES[big] * (MAGNITUDES[few] if few else 1)
+            out.append(Quantity(value, "magnitude", unit=_unit_after(text, m.end()), hedge=hedge, **common))
     return out
 
 
@@ -234,15 +276,36 @@ def _close(a: float, b: float, tol: float) -> bool:
 def same_kind(a: Quantity, b: Quantity) -> bool:
     """Whether two quantities measure the same sort of thing (and so may be compared)."""
     if a.kind != b.kind:
+        if {a.kind, b.kind} == {"magnitude", "count"}:
+            return _same_unit(a, b)
+        if {a.kind, b.kind} == {"duration", "count"}:
+            return _days(a if a.kind == "count" else b) is not None
         return {a.kind, b.kind} <= {"rank", "top"}
     if a.kind == "money":
         return a.unit == b.unit
-    if a.kind == "count":
-        return _stem_unit(a.unit) == _stem_unit(b.unit) or \
-            bool(a.unit and b.unit) and canonical(stem(a.unit)) == canonical(stem(b.unit))
+    if a.kind in ("count", "magnitude"):
+        return _same_unit(a, b)
     if a.kind == "rank":
         return True
     return True
+
+
+def _same_unit(a: Quantity, b: Quantity) -> bool:
+    return _stem_unit(a.unit) == _stem_unit(b.unit) or \
+        bool(a.unit and b.unit) and canonical(stem(a.unit)) == canonical(stem(b.unit))
+
+
+def _days(q: Quantity) -> float | None:
+    """A count of a time unit ("5 weeks") in days; None for other counts."""
+    unit = _stem_unit(q.unit)
+    return q.value * DURATIONS[unit] if unit in DURATIONS else None
+
+
+def _magnitude_range(q: Quantity) -> tuple[float, float]:
+    """"hundreds of thousands" covers [2e5, 1e6); "dozens" [24, 144)."""
+    if q.value % 12 == 0 and str(int(q.value)).startswith("12"):
+        return 2 * q.value, 12 * q.value
+    return 2 * q.value, 10 * q.value
 
 
 def _stem_unit(word: str) -> str:
@@ -261,7 +324,21 @@ def compare(claim: Quantity, source: Quantity) -> str:
         return "conflict" if claim.value > source.value else "unknown"
     if claim.kind == "date":
         return _compare_dates(claim.date, source.date)
+    if {claim.kind, source.kind} == {"duration", "count"}:  # "within a month" and "5 weeks"
+        claim, source = (claim if claim.kind == "duration" else _as_duration(claim),
+                         source if source.kind == "duration" else _as_duration(source))
+        return "agree" if _agrees(claim, source) else "conflict"
+    if claim.kind != source.kind:  # a magnitude and a count: only a different order conflicts
+        vague, exact = (claim, source) if claim.kind == "magnitude" else (source, claim)
+        low, high = _magnitude_range(vague)
+        if low <= exact.value < high:
+            return "agree" if vague is source and not exact.hedge else "unknown"
+        return "conflict" if exact.value < low / 2 or exact.value >= 2 * high else "unknown"
     return "agree" if _agrees(claim, source) else "conflict"
+
+
+def _as_duration(q: Quantity) -> Quantity:
+    return Quantity(_days(q) or 0.0, "duration", hedge=q.hedge, start=q.start, end=q.end, text=q.text)
 
 
 def _compare_dates(claim: tuple, source: tuple) -> str:
