@@ -222,8 +222,6 @@ KNOWN = {
     "Mistral released an open-weight model in response to Muse Spark.":
         "the whole-document fallback contradicts it by polarity (open-weight vs proprietary); raising the "
         "fallback's length floor costs check-covid 0.62 -> 0.49",
-    "Muse Spark is offered only through private-preview API access to selected partners.":
-        "'API' is written out in the source ('application programming interface'): acronyms are not expanded",
 }
 
 

@@ -36,7 +36,8 @@ PHRASES = [
     ("chief financial officer", "cfo"), ("chief technology officer", "cto"),
     ("chief operating officer", "coo"), ("chief ai officer", "caio"),
     ("chief artificial intelligence officer", "caio"), ("united states", "us"),
-    ("u.s.", "us"), ("per cent", "percent"), ("roll out", "rollout"), ("rolled out", "rollout"),
+    ("u.s.", "us"), ("per cent", "percent"), ("application programming interfaces", "api"),
+    ("application programming interface", "api"), ("roll out", "rollout"), ("rolled out", "rollout"),
 ]
 
 TITLES = frozenset({"ceo", "cfo", "cto", "coo", "caio"})
