@@ -201,6 +201,31 @@ PROBES = [
     ('Apple paid for NeXT mostly in stock.', U),
     ('The TBD Lab is located in Building 20.', U),
     ("Zuckerberg's open source essay was published in the Financial Times.", U),
+    # -- the wrong doer of the right act: the claim's subject is named elsewhere in the passage
+    # (or the document), the deciding sentence has another name doing it --------------------
+    ("Apple acquired HashiCorp.", C),
+    ("Google acquired HashiCorp.", C),
+    ("Meta acquired HashiCorp.", C),
+    ("Google bought NeXT.", C),
+    ("Meta acquired NeXT.", C),
+    ("IBM acquired NeXT for $427 million.", C),
+    ("Google acquired Scale AI.", C),
+    ("IBM acquired Scale AI.", C),
+    ("Meta released Android as open source in 2008.", C),
+    ("Apple released Android as open source in 2008.", C),
+    ("Google released Muse Spark on April 8, 2026.", C),
+    ("Meta fired Steve Jobs in 1985.", C),
+    ("Microsoft released Llama 2.", C),
+    # the right doer stays supported
+    ("IBM acquired HashiCorp.", S),
+    ("IBM bought HashiCorp.", S),
+    ("Apple bought NeXT.", S),
+    ("Meta acquired a stake in Scale AI.", S),
+    ("Apple fired Steve Jobs in 1985.", S),
+    ("Meta released Llama 2.", S),
+    ("Meta released Muse Spark on April 8, 2026.", S),
+    # a slot of several doers: another hirer is no contradiction, but no support either
+    ("Google hired Alexandr Wang.", U),
 ]
 
 # Probes the verifier still gets wrong, with why (kept in the table so a fix shows up).
@@ -219,6 +244,9 @@ KNOWN = {
     "The TBD Lab has approximately one thousand researchers.":
         "the researcher count is two sentences after the lab is named: the count's clause shares too little "
         "with the claim to bind",
+    "Google hired Alexandr Wang.":
+        "'Meta acquires ... and hires its founder': the doer of a verb after 'and' is not carried over from "
+        "the clause before, so the sentence seems to name no hirer and supports any",
     "Mistral released an open-weight model in response to Muse Spark.":
         "the whole-document fallback contradicts it by polarity (open-weight vs proprietary); raising the "
         "fallback's length floor costs check-covid 0.62 -> 0.49",

@@ -54,6 +54,7 @@ _ANAPHOR = re.compile(r"\b(?:it|its|the (?:\w+ )?(?:model|system|company|firm|la
                       r"app|tool|product|study|trial|paper|authors|researchers))\b", re.IGNORECASE)
 _CITATION = re.compile(r"\s*\[(?:S[^\]]*|\d+)\]")
 _WORD = re.compile(r"[a-z]+")
+_INNER_CAPITAL = re.compile(r"(?<=[a-z0-9,;] )[A-Z][a-z]+\b")
 
 
 @dataclass
@@ -113,6 +114,18 @@ class Verifier:
         self._checked: dict[tuple[str, tuple[str, ...]], Check] = {}
         self._poles: dict[str, set[tuple[int, int]]] = {}
         self._figures: dict[str, list[Quantity]] = {}
+        self._capitalised: dict[str, set[str]] = {}
+
+    def _named(self, word: str, passage: Passage) -> bool:
+        """Whether ``passage``'s document writes ``word`` capitalised inside a sentence: "Meta"
+        opening a claim or a sentence is then the company, not the word "meta" (the analysis
+        cannot tell a capitalised opening word from a name)."""
+        found = self._capitalised.get(passage.doc)
+        if found is None:
+            document = self.corpus.document(passage.doc)
+            found = self._capitalised[passage.doc] = {w for p in (document.passages if document else [])
+                                                       for w in _INNER_CAPITAL.findall(p.text)}
+        return word in found
 
     # -- weights -------------------------------------------------------------------
     def idf(self, token: Token) -> float:
@@ -420,6 +433,15 @@ class Verifier:
             if coverage(skip) >= CONTRADICT_AT:
                 return _Verdict("contradicted", coverage(skip), f"owner-mismatch: {named} is {theirs}, not {mine}",
                                 extra=cov)
+        # the claim's subject does the act where the evidence has another name do it ("Apple
+        # acquired HashiCorp" against "HashiCorp was later acquired by IBM", "Meta released
+        # Android" against "Google released Android"); the passage naming the claim's subject
+        # elsewhere does not make it the actor
+        agent = self._agent(claim, unit, credit) if len(claim.tokens) <= SHORT else None
+        if agent and not _several(claim, agent[0]):
+            skip, mine, theirs = agent
+            if all_agree and coverage(skip) >= CONTRADICT_AT:
+                return _Verdict("contradicted", coverage(skip), f"agent-mismatch: {mine} vs {theirs}", extra=cov)
         # opposites and negation
         claim_neg = _negated(claim, claim.keys)
         unit_neg = _negated(unit.analysis, claim.keys)
@@ -443,13 +465,16 @@ class Verifier:
         # two names the claim ties together must be tied in the evidence: each stated in it,
         # the subject perhaps as "it" ("LeCun's company is called OpenTofu" is not said by a
         # sentence about OpenTofu in a passage that mentions LeCun elsewhere)
+        if len(claim.tokens) <= SHORT and not unnamed and claim.tokens and not claim.tokens[0].name \
+                and claim.tokens[0].start == 0 and credit[0] == 0 and self._named(claim.tokens[0].word, unit.passage):
+            unnamed = True  # "Meta released Android": an opening name the passage never uses
         spans = _name_spans(claim)
         if len(claim.tokens) <= SHORT and len(spans) > 1 and not unnamed:
             unnamed = any(credit[max(span, key=lambda i: weights[i])] == CONTEXT_CREDIT for span in spans)
         plain = [i for i, t in enumerate(claim.tokens) if not t.name]
         predicate = sum(weights[i] * strict[i] for i in plain) / sum(weights[i] for i in plain) if plain else 1.0
         if cov >= support_at and min(firm, predicate) >= support_at - PREDICATE_SLACK and all_agree \
-                and not flipped and not swap and not conflicts and not unnamed and not owner \
+                and not flipped and not swap and not conflicts and not unnamed and not owner and not agent \
                 and not (stranger and _several(claim, stranger[0])) and not (slot and _several(claim, slot[0])):
             return _Verdict("supported", cov, "entailed", extra=cov)
         reason = "partial" if cov >= 0.5 else "no-evidence"
@@ -654,6 +679,75 @@ class Verifier:
                                 break
                             return (set(span), " ".join(tokens[i].word for i in span),
                                     " ".join(theirs[r].word for r in run))
+        return None
+
+    def _agent(self, claim: Analysis, unit: _Unit, credit: list[float]):
+        """The claim's opening name, the doer of its verb, where the sentence has another doer.
+
+        "Apple acquired HashiCorp" / "Google bought NeXT": the claim opens with a name and a
+        verb right after it; the sentence, which does not name the claim's subject itself,
+        has that verb with another name as its doer, before it ("Apple — near bankruptcy —
+        acquired NeXT", "Google released Android") or after a passive "by" ("HashiCorp was
+        later acquired by IBM").
+        """
+        tokens = claim.tokens
+        spans = _name_spans(claim)
+        if spans and spans[0][0] == 0:
+            subject = spans[0]
+        elif tokens and tokens[0].start == 0 and not tokens[0].name and self._named(tokens[0].word, unit.passage):
+            subject = [0]  # "Meta" opening a sentence is no name to the analysis
+            spans = [subject] + spans
+        else:
+            return None
+        if len(spans) < 2:
+            return None
+        verb_at = subject[-1] + 1
+        if verb_at >= len(tokens) or tokens[subject[-1]].word.endswith(("'s", "'")):
+            return None
+        verb = tokens[verb_at]
+        gap = claim.text[tokens[subject[-1]].end:verb.start]
+        if verb.name or not verb.word.islower() or gap.strip() or verb.key in TITLES or credit[verb_at] != 1.0:
+            return None
+        key_word = max(subject, key=lambda i: self.idf(tokens[i]))
+        theirs = unit.analysis.tokens
+        text = unit.analysis.text
+        claim_keys = claim.keys
+        # sentence ends: a unit may join two sentences, and only the verb's own sentence counts
+        ends = [m.start() for m in re.finditer(r"[.!?]\s+(?=[A-Z0-9\"'])", text)] + [len(text)]
+        for n, u in enumerate(theirs):
+            if u.key != verb.key:
+                continue
+            stop = next(e for e in ends if e >= u.start)
+            begin = max((e for e in ends if e < u.start), default=-1)
+            if any(begin < t.start < stop and t.key == tokens[key_word].key for t in theirs):
+                return None  # the verb's sentence names the claim's subject: the other checks decide
+            doer = None
+            after = re.match(r"\s+by\s+(?:the\s+)?", text[u.end:])
+            if after:
+                m = n + 1
+                if m < len(theirs) and theirs[m].name and theirs[m].start == u.end + after.end():
+                    doer = m
+            else:
+                for m in range(n - 1, max(n - 5, -1), -1):
+                    between = text[theirs[m].end:u.start]
+                    if re.search(r"[,.;:()]|\b(?:and|but|while|which|who|that)\b", between):
+                        break
+                    if theirs[m].name or self._named(theirs[m].word, unit.passage):
+                        if re.search(r"\b(?:was|were|is|are|been|being|be)\b", between):
+                            break  # passive: the name is what was acted on
+                        doer = m
+                        break
+            if doer is None:
+                continue
+            run = _run(theirs, doer)
+            if doer != run[0] and doer == run[-1]:
+                doer = run[0]
+            run = _run(theirs, doer)
+            if any(theirs[r].key in claim_keys for r in run) or any(theirs[r].key in TITLES for r in run) \
+                    or self._generic(theirs, doer):
+                continue
+            return (set(subject), " ".join(tokens[i].word for i in subject),
+                    " ".join(theirs[r].word for r in run))
         return None
 
     def _opposite(self, claim: Analysis, unit: Analysis):
