@@ -50,17 +50,24 @@ def build(folder: Path, docs: int) -> None:
         (folder / f"{n:04d}_doc.txt").write_text(text, encoding="utf-8")
 
 
-def measure(folder: Path, rounds: int = 3) -> tuple[float, float, float]:
-    """Cold build (s), ms per claim, and the time to load the index from the disk cache (s)."""
+def measure(folder: Path) -> tuple[float, float, float]:
+    """Cold build (s), ms per new claim, and the time to load the index from the disk cache (s).
+
+    A verifier in use has seen other claims before (its per-sentence analyses are warm), but
+    every claim it is asked about is new: so it is warmed on the base claims, then timed on
+    variants it has not seen (other numbers and names), never on a repeated claim."""
     corpus = load_corpus(folder)
     started = time.perf_counter()
     verifier = Verifier(corpus)
     built = time.perf_counter() - started
+    for claim in CLAIMS:
+        verifier.check(claim)
+    rng = random.Random(11)
+    fresh = [perturb(claim, rng) for _ in range(4) for claim in CLAIMS]
     started = time.perf_counter()
-    for _ in range(rounds):
-        for claim in CLAIMS:
-            verifier.check(claim)
-    ms = 1000 * (time.perf_counter() - started) / (rounds * len(CLAIMS))
+    for claim in fresh:
+        verifier.check(claim)
+    ms = 1000 * (time.perf_counter() - started) / len(fresh)
     started = time.perf_counter()
     SearchIndex(corpus)
     return built, ms, time.perf_counter() - started
