@@ -150,12 +150,13 @@ def keys_of(text: str) -> set[str]:
             key = _KEY[word] = _key_of(word)
         keys.add(key)
     keys.discard("")
-    if any(c.isdigit() for c in text):  # versions within names, as ``analyze`` keys them ("Llama 2")
+    if _DIGIT.search(text):  # versions within names, as ``analyze`` keys them ("Llama 2")
         keys.update("v" + m.group(1) for m in _VERSION.finditer(text) if is_name_number(text, m.start(1)))
     return keys
 
 
 _VERSION = re.compile(r"[A-Za-z][- ](\d+(?:\.\d+)*)\b")
+_DIGIT = re.compile(r"\d")  # a text without one has no version for _VERSION to find
 
 
 _KEY: dict[str, str] = {}  # word as written -> canonical stem ("" for stopwords and numbers)
