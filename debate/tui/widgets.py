@@ -178,8 +178,12 @@ class TurnView(Vertical):
             self.stream = None
 
     async def clear(self) -> None:
-        """Start the turn's text again (the backend is retrying)."""
-        await self._stop_stream()
+        """Start the turn's text again (the backend is retrying). The old stream is stopped in
+        the background: awaiting MarkdownStream.stop() here, from the debate's own worker, can
+        hang when the stream is mid-append; the turn's final text replaces everything anyway."""
+        old, self.stream = self.stream, None
+        if old is not None:
+            self.run_worker(old.stop(), group="stop-stream", exit_on_error=False)
         await self.markdown.update("")
 
     async def finish(self, turn: Turn) -> None:
