@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import time
 
 from rich.text import Text
@@ -173,17 +175,22 @@ class TurnView(Vertical):
         await self.stream.write(text)
 
     async def _stop_stream(self) -> None:
-        if self.stream is not None:
-            await self.stream.stop()
-            self.stream = None
+        stream, self.stream = self.stream, None
+        if stream is None:
+            return
+        try:
+            await stream.stop()
+        except asyncio.CancelledError:
+            # stop() cancels the stream's task, and a task cancelled before it ever ran hands
+            # that cancellation to whoever awaits it: us. Swallow it unless we are the one
+            # being cancelled, or the debate's worker would silently die mid-turn.
+            current = asyncio.current_task()
+            if current is not None and current.cancelling():
+                raise
 
     async def clear(self) -> None:
-        """Start the turn's text again (the backend is retrying). The old stream is stopped in
-        the background: awaiting MarkdownStream.stop() here, from the debate's own worker, can
-        hang when the stream is mid-append; the turn's final text replaces everything anyway."""
-        old, self.stream = self.stream, None
-        if old is not None:
-            self.run_worker(old.stop(), group="stop-stream", exit_on_error=False)
+        """Start the turn's text again (the backend is retrying)."""
+        await self._stop_stream()
         await self.markdown.update("")
 
     async def finish(self, turn: Turn) -> None:
