@@ -63,8 +63,9 @@ def check_quote(quote: str, passage_text: str) -> tuple[str, str]:
 def _source_span(passage_text: str, folded: str) -> str:
     """The words of ``passage_text`` (as written) whose folded form equals ``folded``."""
     target = normalize(folded).strip(" .,;:")
-    for s, e in split_sentences(passage_text.replace("\n", " ")):
-        sentence = passage_text.replace("\n", " ")[s:e]
+    flat = passage_text.replace("\n", " ")
+    for s, e in split_sentences(flat):
+        sentence = flat[s:e]
         if target and target in normalize(sentence):
             # Narrow to the words: walk word boundaries of the sentence.
             words = sentence.split()
