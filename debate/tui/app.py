@@ -23,7 +23,8 @@ from debate.runner import prepare, settings_from_args
 from debate.transcript import Transcript, save
 from debate.tui.choices import Choices
 from debate.tui.human import HumanBackend, is_human
-from debate.tui.paths import EXTENSIONS, stamped, transcripts_dir
+from debate.locations import exports_dir, transcripts_dir
+from debate.tui.paths import EXTENSIONS, stamped
 
 WATCHABLE_WPS = 25.0  # the offline composer's pace in the TUI, words per second
 
@@ -42,7 +43,7 @@ class DebateApp(App):
         self.choices = choices or Choices()
         self.start_now = start
         self.out = out
-        self.export_dir = Path(export_dir) if export_dir else (Path(out).parent if out else Path.cwd())
+        self.export_dir = Path(export_dir) if export_dir else exports_dir(out)
         self.words_per_second = words_per_second
         self.frozen = frozen  # snapshot mode: clocks do not count, cursors do not blink
         self.backend_factory = backend_factory
