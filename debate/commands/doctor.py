@@ -6,17 +6,17 @@ The key is only ever shown masked.
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 
 from debate import locations
+from debate.commands.common import settings_from_args
 from debate.config import OPENAI_URL, Settings
 from debate.resources import shipped
 from debate.errors import EXIT_BACKEND, EXIT_OK, DebateError
 
 
-def run_doctor(args) -> int:
-    from debate.runner import settings_from_args
-
+def run(args: argparse.Namespace) -> int:
     path = locations.config_file()
     print(f"config file:   {path} ({'exists' if path.is_file() else 'not found; defaults apply'})")
     settings = settings_from_args(args)
