@@ -37,23 +37,11 @@ from debate.errors import UserError
 from debate.evidence import Corpus
 from debate.handouts import write_handouts
 from debate.personas import load_persona
-from debate.runner import DebateSpec, corpus_for, prepare
+from debate.runner import corpus_for, prepare
 from debate.render import save, view
+from debate.spec import MAX_WORDS_NAMES, DebateSpec, MaxWords, Rounds, TurnSeconds
 from debate.transcript import Transcript, atomic_write, load_transcript
 from debate.yamlfile import line_of, parse_model, read_yaml
-
-
-class PlanDebate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    motion: str = Field(min_length=3)
-    pro: str = Field(min_length=1)
-    con: str = Field(min_length=1)
-    rounds: int | None = Field(default=None, ge=1, le=20)
-    turn_seconds: float | None = Field(default=None, gt=0)
-    max_tokens: int | None = Field(default=None, ge=20, le=4000)
-    crossfire: list[str] = Field(default_factory=list)
-    seed: int = 0
 
 
 class Plan(BaseModel):
@@ -66,10 +54,10 @@ class Plan(BaseModel):
     model: str | None = None
     seeds: str | None = None  # sources folder, relative to the plan file
     personas: str | None = None  # personas folder, relative to the plan file
-    rounds: int | None = Field(default=None, ge=1, le=20)
-    turn_seconds: float | None = Field(default=None, gt=0)
-    max_tokens: int | None = Field(default=None, ge=20, le=4000)
-    debates: list[PlanDebate] = Field(min_length=1)
+    rounds: Rounds | None = None
+    turn_seconds: TurnSeconds | None = None
+    max_words: MaxWords | None = Field(default=None, validation_alias=MAX_WORDS_NAMES)
+    debates: list[DebateSpec] = Field(min_length=1)
 
 
 @dataclass
@@ -133,16 +121,13 @@ def slugify(text: str, limit: int = 48) -> str:
 
 
 def entries(plan: Plan) -> list[Entry]:
-    return [Entry(number=n, stem=f"{n:02d}-{slugify(d.motion)}",
-                  spec=DebateSpec(motion=d.motion.strip(), pro=d.pro, con=d.con, rounds=d.rounds,
-                                  turn_seconds=d.turn_seconds, max_tokens=d.max_tokens,
-                                  crossfire=tuple(d.crossfire), seed=d.seed))
+    return [Entry(number=n, stem=f"{n:02d}-{slugify(d.motion)}", spec=d.model_copy(update={"motion": d.motion.strip()}))
             for n, d in enumerate(plan.debates, 1)]
 
 
 # Plan fields that are settings: a plan's value applies unless a command-line flag gives one.
 PLAN_SETTINGS = {"backend": "backend", "model": "model", "seeds": "seeds_dir", "personas": "personas_dir",
-                 "rounds": "rounds", "turn_seconds": "turn_seconds", "max_tokens": "max_tokens"}
+                 "rounds": "rounds", "turn_seconds": "turn_seconds", "max_words": "max_words"}
 
 
 def settings_for(plan: Plan, flags: dict) -> Settings:

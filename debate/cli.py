@@ -21,7 +21,7 @@ def _debate_options(p: argparse.ArgumentParser, *, required: bool) -> None:
     p.add_argument("--con", required=required, metavar="PERSONA", help="persona against the motion")
     p.add_argument("--rounds", type=int, help="number of rounds (default 2)")
     p.add_argument("--turn-seconds", type=float, help="clock per turn in seconds (default 90)")
-    p.add_argument("--max-tokens", type=int, help="word budget per turn (default 220)")
+    p.add_argument("--max-tokens", type=int, dest="max_words", help="word budget per turn (default 220)")
     p.add_argument("--crossfire", action="append", default=[], metavar="TEXT",
                    help="a question both sides must answer; repeat for later rounds")
     p.add_argument("--seed", type=int, default=0, help="seed for deterministic offline debates")
@@ -67,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("perspective", help="personas' takes on a headline")
     p.add_argument("--persona", action="append", required=True, metavar="PERSONA", help="repeat for several")
     p.add_argument("--headline", required=True)
-    p.add_argument("--max-tokens", type=int, help="word budget per take (default 150)")
+    p.add_argument("--max-tokens", type=int, dest="max_words", help="word budget per take (default 150)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--out", metavar="FILE", help="save as .json, .md or .html")
     p.add_argument("--json", action="store_true")

@@ -17,6 +17,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from debate import locations
 from debate.errors import UserError
+from debate.spec import DEFAULT_MAX_WORDS, DEFAULT_ROUNDS, DEFAULT_TURN_SECONDS, MaxWords, Rounds, TurnSeconds
 from debate.yamlfile import parse_model, read_yaml
 
 OPENAI_URL = "https://api.openai.com/v1"
@@ -40,9 +41,9 @@ class Settings(BaseSettings):
     personas_dir: str | None = None  # a folder searched after the user's own (locations.personas_dir())
     prompts_dir: str | None = None
     seeds_dir: str | None = None
-    rounds: int = Field(default=2, ge=1, le=20)
-    turn_seconds: float = Field(default=90.0, gt=0)
-    max_tokens: int = Field(default=220, ge=20, le=4000)
+    rounds: Rounds = DEFAULT_ROUNDS
+    turn_seconds: TurnSeconds = DEFAULT_TURN_SECONDS
+    max_words: MaxWords = DEFAULT_MAX_WORDS  # the word budget per turn ("max_tokens" in the file, --max-tokens)
     timeout: float = Field(default=60.0, gt=0)
     retries: int = Field(default=4, ge=0, le=10)
     retry_base: float = Field(default=0.5, ge=0, le=30,  # first backoff in seconds
@@ -105,6 +106,8 @@ def load_settings(flags: dict | None = None) -> Settings:
     if path.is_file():
         doc = read_yaml(path)
         data = doc.data or {}
+        if isinstance(data, dict) and "max_tokens" in data:  # the word budget's user-facing name
+            data = {("max_words" if k == "max_tokens" else k): v for k, v in data.items()}
         parsed = parse_model(Settings, data, path=path, node=doc)
         in_file = set(data) if isinstance(data, dict) else set()
         values.update({k: v for k, v in parsed.model_dump(include=in_file).items()
@@ -118,5 +121,5 @@ def load_settings(flags: dict | None = None) -> Settings:
 
 def _first_problem(exc: ValidationError) -> str:
     error = exc.errors()[0]
-    field = ".".join(str(part) for part in error["loc"]) or "(top level)"
+    field = ".".join(str(part) for part in error["loc"]).replace("max_words", "max_tokens") or "(top level)"
     return f"field '{field}': {error['msg']}"

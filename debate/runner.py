@@ -6,12 +6,11 @@ personas, backends, prompts, judge, autosave), so every way in builds debates th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from debate.backends import make_backend
 from debate.config import Settings
-from debate.engine import Debate, DebateConfig
+from debate.engine import SIDES, Debate
 from debate.errors import UserError
 from debate.evidence import Corpus, load_corpus
 from debate.judge import judge_for
@@ -20,24 +19,11 @@ from debate.personas import load_persona
 from debate.prompts import Prompts
 from debate.render import format_for, save
 from debate.resources import shipped
+from debate.spec import DebateSpec
 
 
 def corpus_for(settings: Settings) -> Corpus:
     return load_corpus(settings.seeds_dir or shipped("seeds"))
-
-
-@dataclass
-class DebateSpec:
-    """Everything that defines one debate, independent of where the request came from."""
-
-    motion: str
-    pro: str
-    con: str
-    rounds: int | None = None
-    turn_seconds: float | None = None
-    max_tokens: int | None = None
-    crossfire: tuple[str, ...] = ()
-    seed: int = 0
 
 
 def prepare(spec: DebateSpec, settings: Settings, *, corpus: Corpus | None = None, out: str | None = None,
@@ -47,20 +33,12 @@ def prepare(spec: DebateSpec, settings: Settings, *, corpus: Corpus | None = Non
     if out:
         format_for(out)  # reject a bad suffix before the debate starts
     corpus = corpus or corpus_for(settings)
-    pro = load_persona(spec.pro, settings.personas_dir)
-    con = load_persona(spec.con, settings.personas_dir)
+    personas = {side: load_persona(getattr(spec, side), settings.personas_dir) for side in SIDES}
     prompts = Prompts(settings.prompts_dir)
     prompts.check("system.j2", "opening.j2", "rebuttal.j2", "closing.j2")
-    config = DebateConfig(
-        motion=spec.motion.strip(), pro=pro, con=con,
-        rounds=spec.rounds or settings.rounds,
-        turn_seconds=spec.turn_seconds or settings.turn_seconds,
-        max_words=spec.max_tokens or settings.max_tokens,
-        crossfire=list(spec.crossfire), seed=spec.seed,
-    )
     if backends is None:
-        backends = {side: make_backend(settings, side) for side in ("pro", "con")}
-    return Debate(config, corpus, backends, prompts=prompts, motions=_motions(settings),
+        backends = {side: make_backend(settings, side) for side in SIDES}
+    return Debate(spec.resolved(settings), corpus, backends, personas=personas, prompts=prompts, motions=_motions(settings),
                   judge=judge_for(settings), backend_record=settings.describe(),
                   on_save=(lambda t: save(t, out)) if out else None)
 

@@ -50,7 +50,7 @@ def test_settings_layer_defaults_file_environment_flags(user_home, monkeypatch):
     (user_home / "config.yaml").write_text("rounds: 3\nmodel: from-file\nturn_seconds: 30\n")
     monkeypatch.setenv("DEBATE_MODEL", "from-env")
     settings = load_settings({"turn_seconds": 12.0, "rounds": None})
-    assert (settings.rounds, settings.model, settings.turn_seconds, settings.max_tokens) == (3, "from-env", 12.0, 220)
+    assert (settings.rounds, settings.model, settings.turn_seconds, settings.max_words) == (3, "from-env", 12.0, 220)
     monkeypatch.setenv("DEBATE_ROUNDS", "5")
     assert load_settings().rounds == 5
 

@@ -6,11 +6,11 @@ import argparse
 import sys
 
 from debate.config import Settings, load_settings
-from debate.runner import DebateSpec
+from debate.spec import DebateSpec
 
 # Flags whose value is a setting of the same name; --personas/--prompts/--seeds name folders.
 SETTING_FLAGS = ("backend", "model", "base_url", "pro_model", "con_model", "judge_model", "timeout",
-                 "retries", "cassette", "record", "rubric", "rounds", "turn_seconds", "max_tokens")
+                 "retries", "cassette", "record", "rubric", "rounds", "turn_seconds", "max_words")
 FOLDER_FLAGS = {"personas": "personas_dir", "prompts": "prompts_dir", "seeds": "seeds_dir"}
 
 
@@ -26,9 +26,10 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 
 
 def spec_from_args(args: argparse.Namespace) -> DebateSpec:
-    return DebateSpec(motion=args.motion, pro=args.pro, con=args.con, rounds=args.rounds,
-                      turn_seconds=args.turn_seconds, max_tokens=args.max_tokens,
-                      crossfire=tuple(args.crossfire or ()), seed=args.seed or 0)
+    """The debate the flags describe (`debate run`, `debate tui`); unset flags stay unset."""
+    return DebateSpec.of(motion=args.motion or "", pro=args.pro or "", con=args.con or "", rounds=args.rounds,
+                         turn_seconds=args.turn_seconds, max_words=args.max_words,
+                         crossfire=tuple(args.crossfire or ()), seed=args.seed or 0)
 
 
 def announce_backend(settings: Settings, extra: str = "") -> None:

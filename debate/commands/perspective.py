@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             return await perspectives(personas, headline, corpus, backend, prompts=Prompts(settings.prompts_dir),
                                       backend_record=settings.describe(),
-                                      max_words=args.max_tokens or DEFAULT_WORDS,
+                                      max_words=args.max_words or DEFAULT_WORDS,
                                       seconds=settings.turn_seconds, seed=args.seed or 0)
         finally:
             await backend.aclose()
