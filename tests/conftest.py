@@ -1,10 +1,17 @@
-"""Shared fixtures. Each fixture is self-contained; add yours below with a line saying what it gives."""
+"""Shared fixtures. Each fixture is self-contained; add yours below with a line saying what it gives.
+
+Isolation is done here once: no test sees the developer's config file, keys, settings
+variables, personas, autosaves or index cache. Tests that want a setting set it themselves.
+"""
 
 import os
 
 import pytest
 
+from debate import locations
 from debate.config import Settings
+from debate.evidence import Corpus
+from tests import seeds
 from tests.fake_openai import FakeOpenAI
 
 # DEBATE_MODEL, DEBATE_ROUNDS...: a developer's own settings must not leak into the suite.
@@ -13,18 +20,45 @@ _SETTING_VARIABLES = tuple(name.upper() for name in Settings.model_fields) + ("_
 
 @pytest.fixture(autouse=True, scope="session")
 def isolated_user_dirs(tmp_path_factory):
-    """Every test runs without the user's config, keys, cache or folders: the search-index
-    cache, personas, transcripts and config file all point into a temporary folder."""
+    """For the whole session (module- and session-scoped fixtures included): every user
+    folder in a temporary home, no key, URL or settings variable, and 10 ms retry backoff.
+    The index cache stays here for the session, so each corpus is indexed once."""
     home = tmp_path_factory.mktemp("user")
     with pytest.MonkeyPatch.context() as mp:
-        for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "DEBATE_EXPORTS_DIR",
+        for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", locations.EXPORTS_ENV,
                      *(n for n in os.environ if n.startswith("DEBATE_") and n.endswith(_SETTING_VARIABLES))):
             mp.delenv(name, raising=False)
-        mp.setenv("DEBATE_CACHE_DIR", str(home / "cache"))
-        mp.setenv("DEBATE_CONFIG", str(home / "config.yaml"))
-        mp.setenv("DEBATE_PERSONAS_DIR", str(home / "personas"))
-        mp.setenv("DEBATE_TRANSCRIPTS_DIR", str(home / "transcripts"))
+        mp.setenv(locations.CACHE_ENV, str(home / "cache"))
+        mp.setenv(locations.CONFIG_ENV, str(home / "config.yaml"))
+        mp.setenv(locations.PERSONAS_ENV, str(home / "personas"))
+        mp.setenv(locations.TRANSCRIPTS_ENV, str(home / "transcripts"))
+        mp.setenv("DEBATE_RETRY_BASE_SECONDS", "0.01")
         yield home
+
+
+@pytest.fixture(autouse=True)
+def user_home(tmp_path, monkeypatch):
+    """This test's own user folders, inside ``tmp_path / "user"`` and absent until written:
+    ``config.yaml`` (the config file), ``personas/`` (the editor's folder) and ``autosave/``."""
+    home = tmp_path / "user"
+    monkeypatch.setenv(locations.CONFIG_ENV, str(home / "config.yaml"))
+    monkeypatch.setenv(locations.PERSONAS_ENV, str(home / "personas"))
+    monkeypatch.setenv(locations.TRANSCRIPTS_ENV, str(home / "autosave"))
+    return home
+
+
+@pytest.fixture
+def tui_env(user_home, monkeypatch):
+    """``user_home``, made the working folder too (the TUI exports beside the cwd by default)."""
+    user_home.mkdir(exist_ok=True)
+    monkeypatch.chdir(user_home)
+    return user_home
+
+
+@pytest.fixture(scope="session")
+def seed_corpus() -> Corpus:
+    """The bundled seeds, loaded once for the session. Treat it as read-only."""
+    return seeds.seed_corpus()
 
 
 @pytest.fixture
@@ -33,14 +67,3 @@ def fake_openai():
     --base-url, ``.push(...)`` to script faults and replies, ``.requests`` to inspect."""
     with FakeOpenAI() as server:
         yield server
-
-
-@pytest.fixture
-def openai_env(monkeypatch, tmp_path):
-    """No user config file (DEBATE_CONFIG points at tmp_path/config.yaml, absent until a test
-    writes it), no ambient OPENAI_API_KEY/OPENAI_BASE_URL/DEBATE_MODEL, and 10 ms backoff."""
-    monkeypatch.setenv("DEBATE_CONFIG", str(tmp_path / "config.yaml"))
-    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "DEBATE_MODEL"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("DEBATE_RETRY_BASE_SECONDS", "0.01")
-    return tmp_path / "config.yaml"

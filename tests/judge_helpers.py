@@ -1,14 +1,9 @@
 """Hand-built transcripts for the judge tests: real personas, real citations, bundled seeds."""
 
-from functools import lru_cache
-
-import pytest
-
 from debate.citations import citations_in
-from debate.evidence import load_corpus
 from debate.personas import load_persona
-from debate.resources import shipped
 from debate.transcript import Round, Transcript, Turn
+from tests.seeds import seed_corpus
 
 MOTION = "Meta should release the weights of Muse Spark"
 PRO, CON = "open-source-advocate", "skeptical-investor"
@@ -21,9 +16,7 @@ FALSE_SCORE = "Muse Spark scored 82.4% on HealthBench Hard [S002:4]."
 TRUE_SCORE = "Muse Spark scored 42.8% on HealthBench Hard [S002:4]."
 
 
-@lru_cache(maxsize=1)
-def corpus():
-    return load_corpus(shipped("seeds"))
+corpus = seed_corpus  # the bundled seeds, loaded once per session
 
 
 def transcript(rounds: list[tuple[str, str]], *, crossfire: dict[int, str] | None = None,
@@ -40,12 +33,3 @@ def transcript(rounds: list[tuple[str, str]], *, crossfire: dict[int, str] | Non
                  for side, text in zip(("pro", "con"), texts)]
         t.rounds.append(Round(number=number, crossfire=(crossfire or {}).get(number), turns=turns))
     return t
-
-
-@pytest.fixture
-def clean_env(monkeypatch, tmp_path):
-    """No user config, no ambient key, URL or model, and short backoff."""
-    monkeypatch.setenv("DEBATE_CONFIG", str(tmp_path / "no-config.yaml"))
-    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "DEBATE_MODEL"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("DEBATE_RETRY_BASE_SECONDS", "0.01")

@@ -31,9 +31,9 @@ debates:
 """
 
 
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus(shipped("seeds"))
+@pytest.fixture
+def corpus(seed_corpus):
+    return seed_corpus
 
 
 @pytest.fixture
@@ -176,8 +176,9 @@ def test_cli_exits_non_zero_and_names_the_failed_debate(plan_file, tmp_path, cap
 
 def test_ctrl_c_keeps_finished_debates_and_the_partial_one(plan_file, tmp_path, corpus):
     out, settings, todo = tmp_path / "lesson", _settings(), entries(load_plan(plan_file))[:2]
-    stuck = lambda e: ({"pro": ScriptedBackend(["Opening words [S002:2]."]), "con": StuckBackend([])}
-                       if e.number == 2 else _offline(settings))
+    def stuck(e):
+        return ({"pro": ScriptedBackend(["Opening words [S002:2]."]), "con": StuckBackend([])}
+                if e.number == 2 else _offline(settings))
 
     async def interrupted():
         task = asyncio.ensure_future(run_plan(todo, out, settings, corpus=corpus, jobs=2, backends=stuck,
@@ -256,7 +257,7 @@ def test_claims_without_a_label_are_checked_by_the_verifier(plan_file, tmp_path,
         assert item.label == verifier.check(claim["text"], cited=claim["cited"]).label
 
 
-def test_a_batch_over_the_wire_isolates_a_model_failure(fake_openai, openai_env, plan_file, tmp_path, capsys):
+def test_a_batch_over_the_wire_isolates_a_model_failure(fake_openai, plan_file, tmp_path, capsys):
     from tests.fake_openai import Status
 
     plan_file.write_text(PLAN.replace("backend: offline", "backend: openai"), encoding="utf-8")
@@ -275,9 +276,8 @@ def test_a_batch_over_the_wire_isolates_a_model_failure(fake_openai, openai_env,
 
 
 def test_altered_claims_give_students_mistakes_to_catch_when_a_debate_had_none():
-    from debate.evidence import load_corpus
     from debate.evidence.verifier import verifier_for
-    from debate.handouts import Item, altered, exercise
+    from debate.handouts import Item, altered
     from debate.resources import shipped
 
     corpus = load_corpus(shipped("seeds"))

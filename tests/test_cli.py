@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from debate.cli import main
+from tests.seeds import seed_corpus
 
 MOTION = "Meta should release the weights of Muse Spark"
 
@@ -167,10 +168,7 @@ def test_offline_crossfire_answer_cites_a_passage_about_the_question(tmp_path):
     out = tmp_path / "x.json"
     assert run("run", "--motion", MOTION, "--pro", "indie-developer", "--con", "mark-twain", "--rounds", "1",
                "--crossfire", "How much did Meta spend on its stake in Scale AI?", "--out", str(out)) == 0
-    from debate.evidence import load_corpus
-    from debate.resources import shipped
-
-    corpus = load_corpus(shipped("seeds"))
+    corpus = seed_corpus()
     pro = json.loads(out.read_text())["rounds"][0]["turns"][0]
     answer = next(p for p in pro["text"].split("\n\n") if p.startswith("On the crossfire question"))
     cited = re.findall(r"\[(S[^\]]+)\]", answer)

@@ -1,6 +1,5 @@
 """`debate doctor`: where things are, what is active, and whether the endpoint answers."""
 
-import pytest
 
 from debate.cli import main
 from tests.fake_openai import FakeOpenAI, Status
@@ -8,19 +7,19 @@ from tests.fake_openai import FakeOpenAI, Status
 SECRET = "sk-test-DOCTOR-KEY-0123456789abcd"
 
 
-pytestmark = pytest.mark.usefixtures("openai_env")
 
 
-def test_offline_needs_nothing(capsys, tmp_path):
+def test_offline_needs_nothing(capsys, user_home):
     assert main(["doctor"]) == 0
     out = capsys.readouterr().out
-    assert f"{tmp_path / 'config.yaml'} (not found" in out
+    assert f"{user_home / 'config.yaml'} (not found" in out
     assert "personas dir:" in out and "prompts dir:" in out and "seeds dir:" in out
     assert "backend:       offline" in out and "needs no network" in out
 
 
-def test_a_healthy_endpoint_with_the_key_masked(fake_openai, monkeypatch, capsys, tmp_path):
-    (tmp_path / "config.yaml").write_text(f"base_url: {fake_openai.url}\n")
+def test_a_healthy_endpoint_with_the_key_masked(fake_openai, monkeypatch, capsys, user_home):
+    user_home.mkdir()
+    (user_home / "config.yaml").write_text(f"base_url: {fake_openai.url}\n")
     monkeypatch.setenv("OPENAI_API_KEY", SECRET)
     assert main(["doctor", "--model", "fake", "--judge-model", "missing-model"]) == 0
     out = capsys.readouterr().out

@@ -6,14 +6,13 @@ import pytest
 
 from debate.engine import (CrossfireAsked, Debate, TextChunk, TurnEnded, TurnStarted,
                            role_for)
-from debate.evidence import load_corpus
-from debate.resources import shipped
 from debate.spec import DebateSpec
+from tests.seeds import seed_corpus
 from tests.scripted import ScriptedBackend
 
 
 def _debate(replies_pro, replies_con, *, delay=0.0, **config):
-    corpus = load_corpus(shipped("seeds"))
+    corpus = seed_corpus()
     cfg = DebateSpec(motion="Meta should release the weights of Muse Spark",
                      pro="open-source-advocate", con="skeptical-investor", **config)
     saves = []

@@ -12,9 +12,8 @@ from debate.judge import fact_check, offline_judge
 from debate.render import render
 from debate.render import save
 from debate.transcript import load_transcript
-from tests.judge_helpers import FALSE_SCORE, TRUE_FACTS, clean_env, corpus, transcript  # noqa: F401
+from tests.judge_helpers import FALSE_SCORE, TRUE_FACTS, corpus, transcript
 
-pytestmark = pytest.mark.usefixtures("clean_env")
 
 
 @pytest.fixture(scope="module")

@@ -12,9 +12,8 @@ from debate.errors import BackendError
 from debate.judge import LLMJudge, parse_reply
 from debate.rubric import load_rubric
 from tests.fake_openai import Reply
-from tests.judge_helpers import FALSE_SCORE, MOTION, TRUE_FACTS, clean_env, corpus, transcript  # noqa: F401
+from tests.judge_helpers import FALSE_SCORE, MOTION, TRUE_FACTS, corpus, transcript
 
-pytestmark = pytest.mark.usefixtures("clean_env")
 
 
 def judge_reply(a: float, b: float, winner: str, rationale: str = "Side A's claim C1 rests on S002:13.") -> Reply:

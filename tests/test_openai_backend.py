@@ -23,7 +23,6 @@ MOTION = "Meta should release the weights of Muse Spark"
 SECRET = "sk-test-SECRET0123456789abcdefXYZ"
 
 
-pytestmark = pytest.mark.usefixtures("openai_env")
 
 
 def run_debate(server, *extra, rounds=1):

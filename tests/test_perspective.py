@@ -6,19 +6,17 @@ import re
 import pytest
 
 from debate.cli import main
-from debate.evidence import load_corpus
 from debate.perspective import perspectives, request_for
 from debate.personas import PASTICHE_LABEL, load_persona
 from debate.prompts import Prompts
-from debate.resources import shipped
 from tests.scripted import ScriptedBackend
 
 HEADLINE = "Meta closes the weights of its new Muse Spark model"
 
 
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus(shipped("seeds"))
+@pytest.fixture
+def corpus(seed_corpus):
+    return seed_corpus
 
 
 def test_request_is_a_perspective_on_the_headline_not_a_debate_side(corpus):
@@ -84,7 +82,7 @@ def test_bad_input_exits_2_with_one_line(capsys, argv, message):
     assert len(err) == 1 and message in err[0]
 
 
-def test_with_a_model_over_the_wire(fake_openai, openai_env, capsys):
+def test_with_a_model_over_the_wire(fake_openai, capsys):
     """The LLM path: the request goes out as a perspective prompt; the take keeps its label."""
     assert main(["perspective", "--persona", "mark-twain", "--headline", HEADLINE, "--backend", "openai",
                  "--base-url", fake_openai.url, "--model", "fake", "--json"]) == 0

@@ -3,14 +3,13 @@
 import pytest
 
 from debate.errors import UserError
-from debate.evidence import load_corpus
 from debate.personas import load_persona
 from debate.prompts import Prompts
-from debate.resources import shipped
+from tests.seeds import seed_corpus
 
 
 def _context(**extra):
-    corpus = load_corpus(shipped("seeds"))
+    corpus = seed_corpus()
     persona, opponent = load_persona("dorothy-parker"), load_persona("skeptical-investor")
     return dict(motion="Meta should release the weights", side="pro", persona=persona, opponent=opponent,
                 round=1, rounds=2, history=[], crossfire=None, evidence=corpus.passages[:3],

@@ -13,7 +13,6 @@ MOTION = "Meta should release the weights of Muse Spark"
 SECRET = "sk-test-RECORDED-KEY-0123456789"
 
 
-pytestmark = pytest.mark.usefixtures("openai_env")
 
 
 def debate(*backend_args, out, rounds=1):

@@ -8,7 +8,7 @@ from debate.cli import main
 from debate.errors import UserError
 from debate.resources import shipped
 from debate.rubric import load_rubric, score_sides
-from tests.judge_helpers import TRUE_FACTS, clean_env, transcript  # noqa: F401
+from tests.judge_helpers import TRUE_FACTS, transcript
 
 SHIPPED = (shipped("prompts") / "rubric.yaml").read_text()
 
@@ -63,7 +63,6 @@ def test_a_rubric_missing_a_criterion_or_with_no_weight_at_all_is_rejected(tmp_p
         load_rubric(path)
 
 
-@pytest.mark.usefixtures("clean_env")
 def test_debate_judge_with_a_bad_rubric_exits_2_naming_file_line_and_field(tmp_path, capsys):
     from debate.render import save
 
@@ -80,7 +79,6 @@ def test_debate_judge_with_a_bad_rubric_exits_2_naming_file_line_and_field(tmp_p
     assert "missing.yaml: file not found" in capsys.readouterr().err
 
 
-@pytest.mark.usefixtures("clean_env")
 def test_a_bad_rubric_in_the_prompts_folder_fails_a_debate_before_it_starts(tmp_path, capsys):
     (tmp_path / "rubric.yaml").write_text("name: [unclosed\n")
     code = main(["run", "--motion", "Meta should release the weights of Muse Spark", "--pro",

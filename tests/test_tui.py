@@ -18,7 +18,7 @@ from debate.tui.evidence import EvidencePane
 from debate.tui.setup import SetupScreen
 from debate.tui.verdict import VerdictScreen
 from debate.tui.widgets import HumanTurn, Marker, TurnView
-from tests.tui_helpers import make_app, on_screen, tui_env, wait_for  # noqa: F401 - tui_env is a fixture
+from tests.tui_helpers import make_app, on_screen, wait_for
 
 
 async def test_offline_debate_streams_both_sides_to_a_verdict(tui_env):

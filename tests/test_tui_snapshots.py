@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from debate.tui.arena import ArenaScreen
 from debate.tui.verdict import VerdictScreen
-from tests.tui_helpers import make_app, on_screen, tui_env, wait_for  # noqa: F401 - tui_env is a fixture
+from tests.tui_helpers import make_app, on_screen, wait_for
 
 SIZE = (100, 30)
 

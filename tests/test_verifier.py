@@ -26,14 +26,6 @@ The Atlas-7 launch drew controversy over safety testing.
 """
 
 
-@pytest.fixture(scope="module", autouse=True)
-def _index_cache(tmp_path_factory):
-    """Indexes built here are cached in a temp dir, not the user's cache dir."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DEBATE_CACHE_DIR", str(tmp_path_factory.mktemp("index-cache")))
-        yield
-
-
 @pytest.fixture(scope="module")
 def verifier(tmp_path_factory):
     folder = tmp_path_factory.mktemp("sources")
@@ -132,9 +124,8 @@ def test_verifier_is_reused_per_corpus(verifier):
     assert verifier_for(verifier.corpus) is verifier_for(verifier.corpus)
 
 
-def test_shipped_seeds_in_own_words():
-    from debate.resources import shipped
-    v = verifier_for(load_corpus(shipped("seeds")))
+def test_shipped_seeds_in_own_words(seed_corpus):
+    v = verifier_for(seed_corpus)
     assert v.check("Meta invested $14.3 billion in Scale AI.").label == "supported"
     assert v.check("Apple bought NeXT for $427 billion.").label == "contradicted"
     assert v.check("Muse Spark costs $9 per month.").label == "unsupported"

@@ -8,9 +8,7 @@ date, a polarity), and a third are plausible facts the sources never state.
 
 import pytest
 
-from debate.evidence.corpus import load_corpus
 from debate.evidence.verifier import verifier_for
-from debate.resources import shipped
 
 S, C, U = "supported", "contradicted", "unsupported"
 
@@ -254,10 +252,8 @@ KNOWN = {
 
 
 @pytest.fixture(scope="module")
-def seeds_verifier(tmp_path_factory):
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DEBATE_CACHE_DIR", str(tmp_path_factory.mktemp("index-cache")))
-        yield verifier_for(load_corpus(shipped("seeds")))
+def seeds_verifier(seed_corpus):
+    return verifier_for(seed_corpus)
 
 
 @pytest.mark.parametrize("claim,label", [

@@ -1,29 +1,14 @@
-"""Shared pieces of the TUI tests: an isolated environment, app factory, waiting on a condition."""
+"""Shared pieces of the TUI tests: the app factory and waiting on a condition (``tui_env`` is in conftest)."""
 
 from __future__ import annotations
 
 import time
-
-import pytest
 
 from debate.config import Settings
 from debate.tui.app import DebateApp
 from debate.tui.choices import Choices
 
 MOTION = "Meta should release the weights of Muse Spark"
-
-
-@pytest.fixture
-def tui_env(tmp_path, tmp_path_factory, monkeypatch):
-    """Keep every file the TUI writes (personas, autosaves, exports, index cache) out of home."""
-    monkeypatch.setenv("DEBATE_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "index-cache"))
-    monkeypatch.setenv("DEBATE_PERSONAS_DIR", str(tmp_path / "personas"))
-    monkeypatch.setenv("DEBATE_TRANSCRIPTS_DIR", str(tmp_path / "autosave"))
-    monkeypatch.setenv("DEBATE_CONFIG", str(tmp_path / "no-config.yaml"))
-    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "DEBATE_MODEL"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def make_app(tmp_path, *, start: bool = True, frozen: bool = False, backend_factory=None, **choices) -> DebateApp:
