@@ -2,6 +2,7 @@
 
 from debate.citations import citations_in
 from debate.personas import load_persona
+from debate.rubric import load_rubric
 from debate.transcript import Round, Transcript, Turn
 from tests.seeds import seed_corpus
 
@@ -33,3 +34,16 @@ def transcript(rounds: list[tuple[str, str]], *, crossfire: dict[int, str] | Non
                  for side, text in zip(("pro", "con"), texts)]
         t.rounds.append(Round(number=number, crossfire=(crossfire or {}).get(number), turns=turns))
     return t
+
+
+def assert_winner_follows_the_scores(verdict: dict) -> None:
+    """An offline verdict names the side its weighted totals favour (a tie within the
+    rubric's margin), and its rationale opens by saying so."""
+    rubric = load_rubric()
+    totals = {side: verdict["scores"][side]["total"] for side in ("pro", "con")}
+    assert verdict["winner"] == rubric.winner(totals), (verdict["winner"], totals)
+    opening = verdict["rationale"] if isinstance(verdict["rationale"], str) else " ".join(verdict["rationale"])
+    if verdict["winner"] == "tie":
+        assert "so the debate is a tie" in opening
+    else:
+        assert f"({verdict['winner'].upper()}) wins {totals[verdict['winner']]}" in opening

@@ -18,6 +18,7 @@ from debate.tui.evidence import EvidencePane
 from debate.tui.setup import SetupScreen
 from debate.tui.verdict import VerdictScreen
 from debate.tui.widgets import HumanTurn, Marker, TurnView
+from tests.judge_helpers import assert_winner_follows_the_scores
 from tests.tui_helpers import make_app, on_screen, wait_for
 
 
@@ -103,7 +104,9 @@ async def test_export_writes_json_markdown_and_html(tui_env):
         messages = [n.message for n in app._notifications]
     files = {p.suffix: p for p in (tui_env / "exports").iterdir()}
     assert set(files) == {".json", ".md", ".html"}
-    assert json.loads(files[".json"].read_text())["verdict"]["winner"] in {"pro", "con", "tie"}
+    exported = json.loads(files[".json"].read_text())
+    assert exported["verdict"] == app.debate.transcript.verdict
+    assert_winner_follows_the_scores(exported["verdict"])
     assert "Mark Twain" in files[".md"].read_text() and "<html" in files[".html"].read_text().lower()
     assert any(str(files[".md"]) in m for m in messages)
 
@@ -212,7 +215,7 @@ async def test_stop_keeps_the_transcript_and_ctrl_q_quits_cleanly(tui_env):
         assert app.debate.transcript.status == "stopped"
         await pilot.press("ctrl+q")
         await asyncio.sleep(0.1)
-    assert app.return_code in (0, None)
+        assert app.return_code == 0  # ctrl+q itself ended the app, without an error
     saved = json.loads(next((tui_env / "autosave").glob("*.json")).read_text())
     assert saved["status"] == "stopped"
 

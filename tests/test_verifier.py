@@ -129,7 +129,9 @@ def test_shipped_seeds_in_own_words(seed_corpus):
     assert v.check("Meta invested $14.3 billion in Scale AI.").label == "supported"
     assert v.check("Apple bought NeXT for $427 billion.").label == "contradicted"
     assert v.check("Muse Spark costs $9 per month.").label == "unsupported"
-    assert isinstance(v.check("Muse Spark was released on April 8, 2026."), Check)
+    released = v.check("Muse Spark was released on April 8, 2026.")
+    assert released.label == "supported" and released.evidence[0].passage == "S002:2"
+    assert v.check("Muse Spark was released on April 9, 2026.").label == "contradicted"
 
 
 TRIAL = """Harbor Clinic asthma trial
