@@ -9,7 +9,7 @@ variable, else the defaults below) when ``resolved()``. The word budget per turn
 
 from __future__ import annotations
 
-from typing import Annotated, Protocol
+from typing import Annotated, Any, Protocol, Self
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
@@ -47,7 +47,7 @@ class DebateSpec(BaseModel):
     seed: int = 0
 
     @classmethod
-    def of(cls, **values) -> DebateSpec:
+    def of(cls, **values: Any) -> Self:
         """A spec from loose values (None means unset); a bad value is a UserError naming its field."""
         try:
             return cls.model_validate({k: v for k, v in values.items() if v is not None})
@@ -56,9 +56,9 @@ class DebateSpec(BaseModel):
             field = ".".join(str(part) for part in error["loc"])
             raise UserError(error["msg"], where=field.replace("max_words", "max_tokens")) from None
 
-    def resolved(self, defaults: Defaults | None = None) -> DebateSpec:
+    def resolved(self, defaults: Defaults | None = None) -> Self:
         """The same debate with every number set: its own, else ``defaults``', else the defaults above."""
-        def pick(name: str, fallback):
+        def pick(name: str, fallback: float) -> Any:
             own = getattr(self, name)
             return own if own is not None else getattr(defaults, name, fallback)
 
@@ -66,6 +66,6 @@ class DebateSpec(BaseModel):
                                        "turn_seconds": pick("turn_seconds", DEFAULT_TURN_SECONDS),
                                        "max_words": pick("max_words", DEFAULT_MAX_WORDS)})
 
-    def swapped(self) -> DebateSpec:
+    def swapped(self) -> Self:
         """The rematch: the same debate with the sides traded."""
         return self.model_copy(update={"pro": self.con, "con": self.pro})

@@ -3,7 +3,7 @@
 import pytest
 
 from debate.evidence.corpus import load_corpus
-from debate.evidence.verifier import Check, Verifier, verifier_for
+from debate.evidence.verifier import Verifier, verifier_for
 
 ORBITAL = """Orbital Foods expands to Portugal
 

@@ -7,6 +7,7 @@ import asyncio
 import shutil
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from debate.classroom import Outcome, Progress, entries, load_plan, run_plan, settings_for
 from debate.commands.common import announce_backend, setting_flags
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
 class TerminalProgress(Progress):
     """One status line on a terminal (rewritten in place); one line per event otherwise."""
 
-    def __init__(self, total: int, stream=None):
+    def __init__(self, total: int, stream: TextIO | None = None) -> None:
         self.total = total
         self.stream = stream or sys.stderr
         self.live = self.stream.isatty()
@@ -73,7 +74,7 @@ class TerminalProgress(Progress):
             self._emit(f"failed  {stem}: {outcome.error}")
         elif outcome.status == "skipped":
             self._emit(f"skipped {stem} (already complete)")
-        elif outcome.status == "done":
+        elif outcome.status == "done" and outcome.transcript is not None:
             winner = (outcome.transcript.verdict or {}).get("winner", "?")
             self._emit(f"done    {stem}: winner {winner} ({outcome.seconds:.1f}s)")
 

@@ -10,10 +10,12 @@ import argparse
 import asyncio
 
 from debate import locations
+from debate.backends.openai_backend import OpenAIBackend, mask_key
+from debate.backends.replay import read_cassette
 from debate.commands.common import settings_from_args
 from debate.config import OPENAI_URL, Settings
+from debate.errors import EXIT_BACKEND, EXIT_OK, BackendError, DebateError
 from debate.resources import shipped
-from debate.errors import EXIT_BACKEND, EXIT_OK, DebateError
 
 
 def run(args: argparse.Namespace) -> int:
@@ -60,8 +62,6 @@ def _why(settings: Settings) -> str:
 
 
 def _check_replay(settings: Settings) -> int:
-    from debate.backends.replay import read_cassette
-
     if not settings.cassette:
         print("cassette:      (none): pass --cassette FILE")
         return EXIT_BACKEND
@@ -72,8 +72,6 @@ def _check_replay(settings: Settings) -> int:
 
 
 def _check_openai(settings: Settings) -> int:
-    from debate.backends.openai_backend import OpenAIBackend, mask_key
-
     print(f"base URL:      {settings.base_url or OPENAI_URL}")
     print(f"api key:       {mask_key(settings.api_key)}" + ("" if settings.api_key or settings.is_openai_url
                                                            else " (a local server needs none)"))
@@ -89,9 +87,7 @@ def _check_openai(settings: Settings) -> int:
     return asyncio.run(_probe(backend, sorted(set(m for m in models.values() if m))))
 
 
-async def _probe(backend, wanted: list[str]) -> int:
-    from debate.errors import BackendError
-
+async def _probe(backend: OpenAIBackend, wanted: list[str]) -> int:
     try:
         try:
             listed = await backend.list_models()
