@@ -15,9 +15,11 @@ from rapidfuzz import fuzz
 from debate.evidence.corpus import Corpus, normalize, split_sentences
 from debate.transcript import Citation
 
-# "[S002:4]", "[S002:4, S003:1]", "[S002:4; S003:1]"
-MARKER = re.compile(r"\[\s*(S[A-Za-z0-9_.-]+:\d+(?:\s*[,;]\s*S[A-Za-z0-9_.-]+:\d+)*)\s*\]")
-PASSAGE_ID = re.compile(r"S[A-Za-z0-9_.-]+:\d+")
+# The one grammar of citation markers; every module that finds, strips or highlights them uses these.
+PASSAGE_ID = re.compile(r"S[A-Za-z0-9_.-]+:\d+")  # "S002:4" (doc ids are cut to these characters)
+# "[S002:4]", "[S002:4, S003:1]", "[S002:4; S003:1]", and "(S002:4)" as models sometimes write it
+MARKER = re.compile(rf"[\[(]\s*({PASSAGE_ID.pattern}(?:\s*[,;]\s*{PASSAGE_ID.pattern})*)\s*[\])]")
+FOOTNOTE = re.compile(r"\[\d+\]")  # "[3]": a footnote pasted in with a claim, not a source
 QUOTED = re.compile(r"[\"“]([^\"“”]{12,}?)[\"”]")
 NEAR_THRESHOLD = 90.0  # rapidfuzz partial_ratio, 0-100
 
@@ -28,8 +30,12 @@ class CitedSentence:
     passages: list[str]  # passage ids cited by the sentence, in order
 
 
-def strip_markers(text: str) -> str:
-    text = re.sub(r"[ \t]{2,}", " ", MARKER.sub("", text))
+def strip_markers(text: str, *, footnotes: bool = False) -> str:
+    """``text`` without its citation markers (and ``[3]``-style footnotes, if asked)."""
+    text = MARKER.sub("", text)
+    if footnotes:
+        text = FOOTNOTE.sub("", text)
+    text = re.sub(r"[ \t]{2,}", " ", text)
     return re.sub(r"\s+([.,;:!?])", r"\1", text).strip()
 
 
@@ -37,7 +43,7 @@ def cited_sentences(text: str) -> list[CitedSentence]:
     """Each sentence of ``text`` with the passages it cites (markers may follow the full stop)."""
     out: list[CitedSentence] = []
     # Move markers that follow the full stop ("... stop. [S1:2]") before it, then split.
-    text = re.sub(r"([.!?])([\"”’]?)\s*((?:\[[^\]]*\]\s*)+)", r"\3\1\2 ", text)
+    text = re.sub(rf"([.!?])([\"”’]?)\s*((?:{MARKER.pattern}\s*)+)", r"\3\1\2 ", text)
     for paragraph in text.splitlines():
         for start, end in split_sentences(paragraph):
             raw = paragraph[start:end]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import partial, update_wrapper
 
-from debate.citations import cited_sentences
+from debate.citations import PASSAGE_ID, cited_sentences
 from debate.errors import BackendError
 from debate.evidence import Corpus
 from debate.evidence.corpus import split_sentences
@@ -28,7 +28,7 @@ MAX_RATIONALE = 6
 MIN_RATIONALE = 3
 QUOTE_CHARS = 110  # a claim quoted in the rationale is cut to this length
 LABELS = ("A", "B")  # how the LLM judge sees the sides: A is presented first
-_PASSAGE_OR_CLAIM = re.compile(r"\b(S[\w.-]+:\d+|C\d+)\b")
+_PASSAGE_OR_CLAIM = re.compile(rf"\b({PASSAGE_ID.pattern}|C\d+)\b")
 
 
 # ---- the facts -------------------------------------------------------------------------------

@@ -5,17 +5,16 @@ Historical personas carry their pastiche label in every view.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup, escape
 
+from debate.citations import MARKER
 from debate.errors import UserError
 from debate.transcript import Transcript, atomic_write, to_json
 
 LABEL_MARKS = {"supported": "✅", "contradicted": "❌", "unsupported": "⚠️"}
-_CITE = re.compile(r"\[(S[^\]]+)\]")
 
 
 def render(transcript: Transcript, fmt: str) -> str:
@@ -132,7 +131,7 @@ def argument_map_markdown(t: Transcript) -> str:
 
 
 def _citemarks(text: str) -> Markup:
-    return Markup(_CITE.sub(lambda m: f'<span class="cite">{m.group(1)}</span>', str(escape(text))))
+    return Markup(MARKER.sub(lambda m: f'<span class="cite">{m.group(1)}</span>', str(escape(text))))
 
 
 _ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(str(Path(__file__).parent / "views")),

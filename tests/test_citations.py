@@ -58,3 +58,17 @@ def test_misquoted_citation_is_not_verified(corpus):
 def test_unknown_passage_is_not_verified(corpus):
     [citation] = citations_in("The council voted 7 to 2 [S09:4].", corpus)
     assert citation.passage == "S09:4" and not citation.verified
+
+
+@pytest.mark.parametrize("text, ids, stripped", [
+    ("Meta paid $14.3 billion [S002:13].", ["S002:13"], "Meta paid $14.3 billion."),
+    ("Two sources agree [S002:4, S003:1; S1:2] here.", ["S002:4", "S003:1", "S1:2"], "Two sources agree here."),
+    ("A model wrote (S002:4) instead.", ["S002:4"], "A model wrote instead."),
+    ("A footnote [3] and a bracket [sic] are not sources.", [], "A footnote [3] and a bracket [sic] are not sources."),
+])
+def test_one_marker_grammar_finds_and_strips_citations(text, ids, stripped):
+    from debate.citations import MARKER, PASSAGE_ID, strip_markers
+
+    assert [pid for m in MARKER.finditer(text) for pid in PASSAGE_ID.findall(m.group(1))] == ids
+    assert strip_markers(text) == stripped
+    assert strip_markers(text, footnotes=True) == stripped.replace(" [3]", "")

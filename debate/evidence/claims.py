@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
+from debate.citations import MARKER
 from debate.evidence.corpus import split_sentences
 from debate.evidence.quantities import parse_quantities
 
-_CITATION = re.compile(r"\s*[\[(](?:S[\w.-]+:\d+(?:\s*[,;]\s*)?)+[\])]")
+_CITATION = re.compile(rf"\s*{MARKER.pattern}")  # a marker and the space before it
 _OPINION = re.compile(
     r"^\s*(?:i|we|you)\b(?!\s+(?:\w+\s+)?(?:found|know that|report))|"
     r"\b(?:i think|i believe|we believe|in my (?:view|opinion)|frankly|obviously|clearly|"

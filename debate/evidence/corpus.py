@@ -23,7 +23,6 @@ from debate.errors import UserError
 from debate.evidence.kinds import Kind, TaggedSentence, is_pastiche_label, section_kind, tag_sentence
 
 SOURCE_SUFFIXES = (".txt", ".md")
-CITATION_ID = re.compile(r"S([A-Za-z0-9_.-]+):(\d+)")
 
 # Passage sizing, in words.
 MIN_WORDS = 20  # a sentence tail shorter than this joins the chunk before it

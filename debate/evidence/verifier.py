@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from debate.citations import FOOTNOTE, MARKER
 from debate.evidence.analysis import Analysis, Token, analyze, joined, keys_of
 from debate.evidence.corpus import Corpus, Passage
 from debate.evidence.index import per_corpus, search_index
@@ -52,7 +53,7 @@ ANAPHOR_CREDIT = 0.9
 DOCUMENT_CREDIT = 0.5  # a name found elsewhere in the sentence's document
 _ANAPHOR = re.compile(r"\b(?:it|its|the (?:\w+ )?(?:model|system|company|firm|lab|team|startup|unit|division|"
                       r"app|tool|product|study|trial|paper|authors|researchers))\b", re.IGNORECASE)
-_CITATION = re.compile(r"\s*\[(?:S[^\]]*|\d+)\]")
+_CITATION = re.compile(rf"\s*(?:{MARKER.pattern}|{FOOTNOTE.pattern})")  # stripped from a claim
 _WORD = re.compile(r"[a-z]+")
 _INNER_CAPITAL = re.compile(r"(?<=[a-z0-9,;] )[A-Z][a-z]+\b")
 
