@@ -70,3 +70,14 @@ def test_a_quotation_cut_into_sentences_keeps_each_sentence_without_quote_marks(
 ])
 def test_a_sentence_with_facts_outside_its_quotation_stays_whole(turn):
     assert extract_claims(turn) == [turn]
+
+
+def test_a_claim_splits_into_atomic_parts_and_the_work_is_bounded():
+    from debate.evidence.claims import MAX_PART_WORDS, MAX_PARTS, atomic_parts
+
+    assert atomic_parts("Kestrel scored 61 on the test, while Heron scored 48 on it.") == [
+        "Kestrel scored 61 on the test.", "Heron scored 48 on it."]
+    assert atomic_parts("Kestrel scored 61 on the test.") == ["Kestrel scored 61 on the test."]
+    huge = "word " * 200_000  # a 1 MB line with no sentence break
+    parts = atomic_parts(huge)
+    assert len(parts) == MAX_PARTS + 1 and all(len(p.split()) <= MAX_PART_WORDS for p in parts)

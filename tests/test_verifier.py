@@ -238,3 +238,30 @@ def timeline(tmp_path_factory):
 def test_a_date_dates_its_own_event(timeline, claim, label):
     check = timeline.check(claim)
     assert check.label == label, check
+
+
+def test_a_joined_claim_is_contradicted_if_any_part_is(verifier):
+    both_true = "Orbital Foods raised $40 million, and Crunchwell scored 55 in the taste test."
+    one_false = "Orbital Foods raised $40 million, and Crunchwell scored 58 in the taste test."
+    assert verifier.check(both_true).label == "supported"
+    check = verifier.check(one_false)
+    assert check.label == "contradicted" and "58" in check.reason, check
+    one_unknown = "Orbital Foods raised $40 million, and Crunchwell opened a plant in Oslo."
+    assert verifier.check(one_unknown).label == "unsupported"
+
+
+def test_a_long_claim_is_checked_in_bounded_parts(verifier, monkeypatch):
+    from debate.evidence.claims import MAX_PARTS
+
+    calls = []
+    real = Verifier._check
+    monkeypatch.setattr(Verifier, "_check", lambda self, claim, cited: calls.append(claim) or real(self, claim, cited))
+    paragraph = " ".join(["Orbital Foods raised $40 million in its latest funding round."] * 30)
+    assert verifier.check(paragraph).label == "supported" and len(calls) == 30
+    calls.clear()
+    endless = "Orbital Foods raised money " * 50_000  # 200,000 words, no sentence break
+    check = verifier.check(endless)
+    assert check.label == "unsupported" and check.reason.startswith("too-long") and len(calls) == 0
+    calls.clear()
+    assert verifier.check(" ".join(["Orbital Foods raised $40 million."] * MAX_PARTS)).label == "supported"
+    assert len(calls) == MAX_PARTS

@@ -62,6 +62,29 @@ def extract_claims(text: str) -> list[str]:
     return out
 
 
+MAX_PART_WORDS = 60  # a longer run of words without a sentence break is cut into pieces this long
+MAX_PARTS = 40  # parts of one claim checked; the rest are not (the claim is then unsupported)
+
+
+def atomic_parts(claim: str) -> list[str]:
+    """The atomic statements of one claim: its sentences, each split at coordinated clauses
+    ("X scored 61, and Y scored 48"), runs longer than MAX_PART_WORDS cut into pieces.
+
+    The verifier checks each part: one contradicted part contradicts the claim, all parts
+    must be supported for the claim to be. The work per claim is bounded: at most
+    MAX_PARTS + 1 parts of at most MAX_PART_WORDS words each (the last part stands for the
+    unchecked rest), so a 1 MB line costs one linear scan, not a quadratic alignment.
+    """
+    parts: list[str] = []
+    for s, e in split_sentences(claim):
+        for part in _split(claim[s:e].strip()):
+            words = part.split()
+            parts.extend(" ".join(words[i:i + MAX_PART_WORDS]) for i in range(0, len(words), MAX_PART_WORDS))
+            if len(parts) > MAX_PARTS:
+                return parts[:MAX_PARTS + 1]
+    return parts or [claim]
+
+
 def _split(sentence: str) -> list[str]:
     """Split coordinated clauses that each have their own subject and verb."""
     parts = _SPLIT.split(sentence)

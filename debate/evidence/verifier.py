@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from debate.evidence.analysis import Analysis, Token, analyze, joined, keys_of
+from debate.evidence.claims import MAX_PARTS, atomic_parts
 from debate.evidence.checks import Pair, review_conflict, review_contradiction, review_support
 from debate.evidence.kinds import Kind, Tag, read_claim
 from debate.evidence.corpus import Corpus, Passage
@@ -275,10 +276,26 @@ class Verifier:
         key = (claim, tuple(cited or ()))
         found = self._checked.get(key)
         if found is None:
-            found = self._checked[key] = self._check(claim, cited)
+            found = self._checked[key] = self._check_parts(claim, cited)
             if len(self._checked) > 4096:
                 self._checked.pop(next(iter(self._checked)))
         return copy.deepcopy(found)
+
+    def _check_parts(self, claim: str, cited: list[str] | None) -> Check:
+        """A claim of several statements ("X scored 61, while Y scored 48") is checked part by
+        part: contradicted if any part is, supported only if every part is."""
+        parts = atomic_parts(_CITATION.sub("", claim).strip())
+        if len(parts) == 1:
+            return self._check(claim, cited)
+        if len(parts) > MAX_PARTS:
+            return Check(claim, "unsupported", 0.0, [], f"too-long: more than {MAX_PARTS} statements")
+        checks = [self._check(part, cited) for part in parts]
+        for label in ("contradicted", "unsupported"):
+            found = next((c for c in checks if c.label == label), None)
+            if found is not None:
+                return Check(claim, label, found.score, found.evidence, found.reason)
+        return Check(claim, "supported", min(c.score for c in checks), [e for c in checks for e in c.evidence],
+                     checks[0].reason)
 
     def _check(self, claim: str, cited: list[str] | None) -> Check:
         text = _CITATION.sub("", claim).strip()
