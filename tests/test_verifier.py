@@ -265,3 +265,63 @@ def test_a_long_claim_is_checked_in_bounded_parts(verifier, monkeypatch):
     calls.clear()
     assert verifier.check(" ".join(["Orbital Foods raised $40 million."] * MAX_PARTS)).label == "supported"
     assert len(calls) == MAX_PARTS
+
+
+HARBOR = """Harbor Robotics Opens Its Second Plant
+
+Harbor Robotics opened a second assembly plant in Tacoma on March 3, 2031, adding 420 jobs.
+
+Mara Voss said the plant would double output by next spring.
+
+The Tacoma Ledger reported that the city offered Harbor Robotics a tax break of $12 million.
+
+Scenarios
+
+1
+
+Harbor becomes the region's largest employer
+
+Harbor Robotics hires another 2,000 workers and overtakes the port as the largest employer in Tacoma.
+
+2
+
+Demand for warehouse arms collapses
+
+Orders dry up and the Tacoma plant of Harbor Robotics closes within two years of opening.
+
+Background
+
+Harbor Robotics was founded in 2019 by Mara Voss and Ilya Brandt.
+"""
+
+
+@pytest.fixture(scope="module")
+def harbor(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("harbor")
+    (folder / "001_harbor.txt").write_text(HARBOR, encoding="utf-8")
+    return Verifier(load_corpus(folder))
+
+
+@pytest.mark.parametrize("claim, label, reason", [
+    # a scenario never certifies a claim stated as fact
+    ("Harbor Robotics hires another 2,000 workers and overtakes the port as the largest employer in Tacoma.",
+     "unsupported", "scenario-only"),
+    ("Harbor Robotics is now the largest employer in Tacoma.", "unsupported", None),
+    ("The Tacoma plant of Harbor Robotics closes within two years of opening.", "unsupported", "scenario-only"),
+    # ... but presented as what it is, it is backed (the composer's lead-ins)
+    ("One scenario the analysts sketch is that Harbor Robotics hires another 2,000 workers and overtakes the port "
+     "as the largest employer in Tacoma.", "supported", None),
+    # a fact quoted verbatim, or near-verbatim
+    ("Harbor Robotics opened a second assembly plant in Tacoma on March 3, 2031, adding 420 jobs.", "supported", None),
+    ("Harbor Robotics was founded in 2019 by Mara Voss and Ilya Brandt.", "supported", None),
+    # someone's report is theirs
+    ("The city offered Harbor Robotics a tax break of $12 million.", "unsupported", "attributed-to-other"),
+    ("The Tacoma Ledger reported that the city offered Harbor Robotics a tax break of $12 million.", "supported", None),
+    ("It was Reuters, not the Tacoma Ledger, that reported the city offered Harbor Robotics a tax break of "
+     "$12 million.", "contradicted", "correction"),
+])
+def test_what_a_sentence_is_decides_what_it_certifies(harbor, claim, label, reason):
+    check = harbor.check(claim)
+    assert check.label == label, check
+    if reason:
+        assert check.reason.startswith(reason), check

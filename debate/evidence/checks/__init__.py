@@ -43,12 +43,13 @@ def review_conflict(pair: Pair) -> Finding | None:
 
 
 def review_contradiction(pair: Pair) -> Finding | None:
-    """Why ``pair``'s evidence cannot contradict its claim after all, None if it can."""
+    """Why ``pair``'s evidence cannot contradict its claim after all; else the correction it
+    makes, if the claim corrects a name ("X, not Y": a better reason than "negation"); else None."""
     for check in CONTRADICTION_CHECKS:
         finding = check(pair)
         if finding is not None:
             return finding
-    return None
+    return correction.check(pair)
 
 
 __all__ = ["Finding", "Pair", "review_conflict", "review_contradiction", "review_support"]

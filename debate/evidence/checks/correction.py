@@ -13,9 +13,9 @@ from debate.evidence.checks.base import Finding, Pair
 from debate.evidence.checks.presentation import same_speaker
 from debate.evidence.kinds import Kind
 
-_NAME = r"[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*"
-_X_NOT_Y = re.compile(r"(" + _NAME + r"),?\s+(?:and\s+)?not\s+(" + _NAME + r")")
-_NOT_Y_BUT_X = re.compile(r"\bnot\s+(" + _NAME + r"),?\s+but\s+(" + _NAME + r")")
+_NAME = r"(?:the\s+)?[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*"
+_X_NOT_Y = re.compile(r"(" + _NAME + r"),?\s+(?:and\s+)?not\s+(?:by\s+)?(" + _NAME + r")")
+_NOT_Y_BUT_X = re.compile(r"\bnot\s+(?:by\s+)?(" + _NAME + r"),?\s+but\s+(?:by\s+)?(" + _NAME + r")")
 _WORDS = re.compile(r"[A-Za-z][\w-]*")
 
 
@@ -32,7 +32,7 @@ def corrected(claim: str) -> tuple[str, str] | None:
 
 def _said(name: str, text: str) -> bool:
     words = {w.lower() for w in _WORDS.findall(text)}
-    return all(w.lower() in words for w in _WORDS.findall(name))
+    return all(w.lower() in words for w in _WORDS.findall(name) if w.lower() != "the")
 
 
 def check(pair: Pair) -> Finding | None:
