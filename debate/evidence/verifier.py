@@ -64,6 +64,8 @@ _INNER_CAPITAL = re.compile(r"(?<=[a-z0-9,;] )[A-Z][a-z]+\b")
 class Evidence:
     passage: str  # passage id, e.g. "S002:4"
     text: str  # the deciding sentence(s)
+    kind: str = "fact"  # what the deciding sentence is (``kinds.Kind``): fact, scenario, attributed...
+    attribution: str = ""  # who it is attributed to, if anyone
 
 
 @dataclass
@@ -76,7 +78,8 @@ class Check:
 
     def to_dict(self) -> dict:
         return {"claim": self.claim, "label": self.label, "score": round(self.score, 3),
-                "evidence": [{"passage": e.passage, "text": e.text} for e in self.evidence],
+                "evidence": [{"passage": e.passage, "text": e.text, "kind": e.kind,
+                              **({"attribution": e.attribution} if e.attribution else {})} for e in self.evidence],
                 "reason": self.reason}
 
 
@@ -1077,7 +1080,10 @@ def _name_at(analysis: Analysis, token: Token) -> str:
 
 
 def _evidence(unit: _Unit | None) -> Evidence:
-    return Evidence(unit.passage.id, unit.text) if unit else Evidence("", "")
+    if unit is None:
+        return Evidence("", "")
+    tag = unit.tags[0] if unit.tags else Tag(Kind.FACT)
+    return Evidence(unit.passage.id, unit.text, str(tag.kind), tag.attribution)
 
 
 _VERIFIERS: dict[str, Verifier] = {}
