@@ -121,7 +121,8 @@ def test_denying_something_the_evidence_never_mentions_is_not_a_contradiction(ve
 def test_check_serialises_to_the_documented_shape(verifier):
     data = verifier.check("Orbital Foods raised $40 million [S001:2].").to_dict()
     assert set(data) == {"claim", "label", "score", "evidence", "reason"}
-    assert set(data["evidence"][0]) == {"passage", "text"}
+    assert set(data["evidence"][0]) == {"passage", "text", "kind"}  # + "attribution" when someone said it
+    assert data["evidence"][0]["kind"] == "fact"
 
 
 def test_empty_claim_is_unsupported(verifier):
