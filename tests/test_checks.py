@@ -108,3 +108,23 @@ def test_direction(claim, evidence, expected):
 ])
 def test_correction(claim, evidence, expected):
     assert outcome(correction.check(pair(claim, evidence))) == expected
+
+
+def test_spacy_is_not_loaded_for_help_or_a_corpus_load():
+    """The pipeline costs seconds to load: --help and loading the sources (the TUI's first
+    screen) must not pay it; the first check that reads a parse does."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, contextlib, io\n"
+        "from debate.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n        main(['--help'])\n    except SystemExit:\n        pass\n"
+        "from debate.evidence import load_corpus\n"
+        "from debate.resources import shipped\n"
+        "corpus = load_corpus(shipped('seeds'))\n"
+        "assert corpus.passages[0].sentences[0].kind\n"
+        "print('spacy' in sys.modules)\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "False", result.stderr
