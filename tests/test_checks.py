@@ -8,10 +8,11 @@ from debate.evidence.checks import Pair, causal, correction, coverage, direction
 from debate.evidence.kinds import Kind, read_claim, tag_sentence
 
 
-def pair(claim: str, evidence: str, *, section: Kind | None = None, context: str = "", title: str = "") -> Pair:
+def pair(claim: str, evidence: str, *, section: Kind | None = None, context: str = "", title: str = "",
+         document: str = "") -> Pair:
     tag = tag_sentence(evidence, section=section)
     return Pair(claim, analyze(claim), read_claim(claim), evidence, analyze(evidence), (tag,),
-                analyze(context).keys if context else set(), title)
+                analyze(context).keys if context else set(), title, analyze(document).keys if document else set())
 
 
 def outcome(finding):
@@ -70,6 +71,17 @@ def test_a_scenario_contradicts_nothing():
 ])
 def test_coverage(claim, evidence, context, expected):
     assert outcome(coverage.check(pair(claim, evidence, context=context))) == expected
+
+
+def test_a_name_that_says_which_document_may_come_from_the_document():
+    claim = "The quote in the Harbor Robotics explainer is labelled invented."
+    evidence = "Invented quote, not a real quote."
+    assert outcome(coverage.check(pair(claim, evidence))) == ("unsupported", "unmatched")
+    assert coverage.check(pair(claim, evidence, document="Harbor Robotics opened a plant.")) is None
+    # a name in the claim's statement itself still needs the evidence or its passage
+    other = "The Harbor Robotics quote is labelled invented."
+    assert outcome(coverage.check(pair(other, evidence, document="Harbor Robotics opened a plant."))) == \
+        ("unsupported", "unmatched")
 
 
 @pytest.mark.parametrize("claim, evidence, expected", [

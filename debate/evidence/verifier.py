@@ -57,6 +57,7 @@ _ANAPHOR = re.compile(r"\b(?:it|its|the (?:\w+ )?(?:model|system|company|firm|la
                       r"app|tool|product|study|trial|paper|authors|researchers))\b", re.IGNORECASE)
 _CITATION = re.compile(r"\s*\[(?:S[^\]]*|\d+)\]")
 _WORD = re.compile(r"[a-z]+")
+_DOCUMENT_NOUN = re.compile(r"\b(?:explainer|article|piece|story|report|timeline|post|overview|feature|profile|analysis)\b")
 _INNER_CAPITAL = re.compile(r"(?<=[a-z0-9,;] )[A-Z][a-z]+\b")
 
 
@@ -334,7 +335,10 @@ class Verifier:
         if _ANAPHOR.search(unit.text) and claim.tokens and claim.tokens[0].name:
             # "the latest system", "it": the claim's subject may be named elsewhere in the document
             context = context | self._in_document(unit.passage, {claim.tokens[i].key for i in _name_spans(claim)[0]})
-        pair = Pair(text, claim, tag, unit.text, unit.analysis, unit.tags, context, unit.passage.title)
+        describing = {t.key for t in claim.tokens if t.name and t.key not in context} \
+            if _DOCUMENT_NOUN.search(text) else set()
+        pair = Pair(text, claim, tag, unit.text, unit.analysis, unit.tags, context, unit.passage.title,
+                    self._in_document(unit.passage, describing))
         if partial:
             finding = review_conflict(pair)
             if finding is None or finding.label != "contradicted":

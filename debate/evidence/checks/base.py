@@ -46,6 +46,7 @@ class Pair:
     tags: tuple[Tag, ...]
     context: set[str] = field(default_factory=set)
     title: str = ""  # the evidence's document title (who the article is about)
+    document: set[str] = field(default_factory=set)  # the claim's names its document uses anywhere
 
     @cached_property
     def claim_doc(self):

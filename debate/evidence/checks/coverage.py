@@ -4,7 +4,8 @@ The aligner lets a paraphrase miss a few ordinary words ("handed" for "granted")
 not miss what makes a claim specific: a name ("a former OpenAI researcher" where the source
 names no OpenAI), or a qualifier that changes what is asserted ("already", "only", "now",
 "first", "weekly"). A name may come from the evidence's passage or its document's title
-("the company" for Meta); a qualifier must be in the evidence itself. Code: ``unmatched``.
+("the company" for Meta), or, when it only says which document the claim speaks of ("the
+Muse Spark explainer"), from anywhere in that document; a qualifier must be in the evidence. Code: ``unmatched``.
 """
 
 from __future__ import annotations
@@ -60,9 +61,21 @@ def _parts_known(word: str, known: set[str]) -> bool:
     return len(parts) > 1 and all(keys_of(p) <= known for p in parts)
 
 
+_DOCUMENT_NOUN = re.compile(r"((?:[A-Z][\w'-]*\s+){1,4})(?:explainer|article|piece|story|report|timeline|"
+                            r"post|overview|feature|profile|analysis)\b")
+
+
+def _describing_the_document(claim: str) -> set[str]:
+    """Capitalised words that name the document the claim speaks of ("the Muse Spark explainer")."""
+    return {w for m in _DOCUMENT_NOUN.finditer(claim) for w in m.group(1).split()}
+
+
 def check(pair: Pair) -> Finding | None:
     known = pair.evidence_analysis.keys | pair.context
+    describing = _describing_the_document(pair.claim)
     for token in pair.claim_analysis.tokens:
+        if token.name and token.key in pair.document and token.word in describing:
+            continue  # "the Muse Spark explainer": a name that says which document, not a fact in it
         if token.name and token.key not in known and not _parts_known(token.word, known):
             return Finding("unsupported", "unmatched", f'"{token.word}"')
     evidence_words = _words(pair.evidence)
