@@ -3,7 +3,9 @@
 Builds the big corpus in a temp dir (the seeds plus variants with perturbed numbers and
 names), then times index build and ms per claim on both corpora in one run and prints
 absolute figures and the ratios, plus the time to load the big index back from the disk
-cache. The cache goes to a temp dir, so every run measures a cold build.
+cache, the cache's size on disk, the spaCy pipeline's one-time load, and one long claim
+(600 and 2,400 words: the work per claim is bounded, so the time grows linearly at most).
+The cache goes to a temp dir, so every run measures a cold build.
 Run: python bench/verify_bench.py [--docs 1000]
 """
 
@@ -77,12 +79,29 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--docs", type=int, default=1000)
     args = parser.parse_args()
+    from debate.evidence import nlp
+
+    started = time.perf_counter()
+    nlp.parse("The pipeline loads once per process.")
+    load = time.perf_counter() - started
     with tempfile.TemporaryDirectory() as cache, tempfile.TemporaryDirectory() as tmp:
         os.environ["DEBATE_CACHE_DIR"] = cache
         small_build, small_ms, _ = measure(shipped("seeds"))
+        verifier = Verifier(load_corpus(shipped("seeds")))
+        long_claims = {}
+        for words in (600, 2400):
+            text = " ".join((" ".join(CLAIMS).replace(".", "").split() * words)[:words])  # no sentence break
+            started = time.perf_counter()
+            verifier.check(text)
+            long_claims[words] = time.perf_counter() - started
         build(Path(tmp), args.docs)
         big_build, big_ms, big_load = measure(Path(tmp))
+        disk = sum(f.stat().st_size for f in Path(cache).glob("*.npz")) / 2**20
+        text_mb = sum(f.stat().st_size for f in Path(tmp).glob("*.txt")) / 2**20
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"spaCy load:   {load:.2f} s (once per process, on the first check that needs a parse)")
+    print("long claim:   " + ", ".join(f"{w} words {t:.2f} s" for w, t in long_claims.items()))
+    print(f"cache:        {disk:.1f} MB on disk for {text_mb:.1f} MB of source text (both corpora)")
     print(f"seeds:        build {small_build:.3f} s, {small_ms:.2f} ms/claim")
     print(f"{args.docs} docs:   build {big_build:.3f} s (from disk cache {big_load:.3f} s), "
           f"{big_ms:.2f} ms/claim, peak RSS {peak:.0f} MB")

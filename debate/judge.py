@@ -46,7 +46,7 @@ def fact_check(transcript: Transcript, corpus: Corpus) -> list[dict]:
         for sentence in cited_sentences(turn.text):
             if _about_a_debater(sentence.sentence, debaters):
                 continue
-            for text in extract_claims(sentence.sentence):
+            for text in extract_claims(sentence.sentence, motion=transcript.motion):  # the motion is an opinion
                 check = verifier.check(text, cited=sentence.passages)
                 claims.append({
                     "id": f"C{len(claims) + 1}", "side": turn.side, "speaker": turn.speaker,

@@ -67,13 +67,68 @@ def test_an_unwritable_or_corrupt_cache_is_ignored(corpus, tmp_path, monkeypatch
     assert SearchIndex(corpus).sentences_for("steel", 1)
     monkeypatch.setenv("DEBATE_CACHE_DIR", str(tmp_path / "cache2"))
     cache_dir().mkdir()
-    (cache_dir() / f"{corpus.fingerprint}.v{index_module.CACHE_VERSION}.pickle").write_bytes(b"garbage")
+    (cache_dir() / f"{corpus.fingerprint}.v{index_module.CACHE_VERSION}.npz").write_bytes(b"garbage")
     assert SearchIndex(corpus).sentences_for("steel", 1)
 
 
-def test_two_sentences_are_analysed_as_one_text():
-    first, second = "The arm does not lift pallets.", "It picked 42.8% of parcels, Harbor Robotics said."
-    whole, parts = analyze(f"{first} {second}"), joined(analyze(first), analyze(second))
-    assert [(t.key, t.start, t.negated) for t in parts.tokens] == [(t.key, t.start, t.negated) for t in whole.tokens]
-    assert [(q.value, q.start) for q in parts.quantities] == [(q.value, q.start) for q in whole.quantities]
-    assert parts.clause_of == whole.clause_of and parts.names == whole.names
+class _Plant:
+    """Unpickling this writes a marker file: what a planted cache would do if it were loaded."""
+
+    def __init__(self, marker):
+        self.marker = str(marker)
+
+    def __reduce__(self):
+        return (open, (self.marker, "w"))
+
+
+def test_a_planted_pickle_in_the_cache_runs_no_code(corpus, tmp_path):
+    import pickle
+
+    import numpy as np
+
+    marker = tmp_path / "ran"
+    cache_dir().mkdir(parents=True)
+    path = index_module._cache_file(corpus)  # exactly where the index looks
+    path.write_bytes(pickle.dumps(_Plant(marker)))
+    assert SearchIndex(corpus).sentences_for("steel", 1) and not marker.exists()
+    # a well-formed archive holding a pickled object array is refused too
+    with open(path, "wb") as file:
+        np.savez(file, fingerprint=np.array([_Plant(marker)], dtype=object))
+    assert SearchIndex(corpus).sentences_for("steel", 1) and not marker.exists()
+
+
+def test_the_cache_file_is_private_and_checked_by_hash(corpus, monkeypatch):
+    import numpy as np
+
+    SearchIndex(corpus)
+    (path,) = cache_dir().glob("*.npz")
+    assert path.stat().st_mode & 0o777 == 0o600
+    with np.load(path, allow_pickle=False) as data:
+        arrays = {name: data[name] for name in data.files}
+    arrays["passage_index.weights"] = arrays["passage_index.weights"] * 2  # tampered, hash left as it was
+    with open(path, "wb") as file:
+        np.savez(file, **arrays)
+    rebuilt = []
+    real_build = index_module._build
+    monkeypatch.setattr(index_module, "_build", lambda c: rebuilt.append(1) or real_build(c))
+    SearchIndex(corpus)
+    assert rebuilt == [1]
+
+
+def test_the_cache_folder_is_bounded(corpus, tmp_path, monkeypatch):
+    import os
+
+    SearchIndex(corpus)
+    (path,) = cache_dir().glob("*.npz")
+    size = path.stat().st_size
+    path.unlink()
+    old = cache_dir() / "0000000000000000.v2.npz"
+    old.write_bytes(b"x" * 5000)
+    os.utime(old, (1, 1))
+    monkeypatch.setattr(index_module, "CACHE_BYTES", size + 100)
+    SearchIndex(corpus)
+    assert not old.exists() and path.exists()  # the oldest made room
+    monkeypatch.setattr(index_module, "CACHE_BYTES", 10)
+    monkeypatch.setenv("DEBATE_CACHE_DIR", str(tmp_path / "tiny"))
+    SearchIndex(corpus)
+    assert not list(cache_dir().glob("*.npz"))  # one index over the bound is not written at all

@@ -113,7 +113,8 @@ def test_denying_something_the_evidence_never_mentions_is_not_a_contradiction(ve
 def test_check_serialises_to_the_documented_shape(verifier):
     data = verifier.check("Orbital Foods raised $40 million [S001:2].").to_dict()
     assert set(data) == {"claim", "label", "score", "evidence", "reason"}
-    assert set(data["evidence"][0]) == {"passage", "text"}
+    assert set(data["evidence"][0]) == {"passage", "text", "kind"}  # + "attribution" when someone said it
+    assert data["evidence"][0]["kind"] == "fact"
 
 
 def test_empty_claim_is_unsupported(verifier):
@@ -154,15 +155,6 @@ def trial(tmp_path_factory):
     return _with_distractor(tmp_path_factory, "trial", TRIAL)
 
 
-def test_a_long_retelling_with_an_opposite_word_is_contradicted(trial):
-    check = trial.check("Longer follow-up of asthma trial adults is unrelated to confirming lasting "
-                        "benefits of daily inhaler use.")
-    assert (check.label, check.reason) == ("contradicted", "topical-contradicted"), check
-    same = trial.check("Longer follow-up of asthma trial adults is needed to confirm lasting benefits "
-                       "of daily inhaler use.")
-    assert same.label == "supported", same
-
-
 def test_a_claim_naming_both_poles_is_not_an_opposite(trial):
     check = trial.check("The trial enrolled adults with severe, mild and seasonal asthma who used a daily inhaler.")
     assert check.label != "contradicted", check
@@ -197,7 +189,7 @@ def cohort(tmp_path_factory):
 ])
 def test_a_retelling_with_a_word_the_document_only_opposes_is_contradicted(cohort, claim):
     check = cohort.check(claim)
-    assert (check.label, check.reason) == ("contradicted", "topical-contradicted"), check
+    assert (check.label, check.reason.split(":")[0]) == ("contradicted", "direction-swap"), check
 
 
 def test_the_same_retelling_with_the_documents_word_is_supported(cohort):
@@ -240,3 +232,90 @@ def timeline(tmp_path_factory):
 def test_a_date_dates_its_own_event(timeline, claim, label):
     check = timeline.check(claim)
     assert check.label == label, check
+
+
+def test_a_joined_claim_is_contradicted_if_any_part_is(verifier):
+    both_true = "Orbital Foods raised $40 million, and Crunchwell scored 55 in the taste test."
+    one_false = "Orbital Foods raised $40 million, and Crunchwell scored 58 in the taste test."
+    assert verifier.check(both_true).label == "supported"
+    check = verifier.check(one_false)
+    assert check.label == "contradicted" and "58" in check.reason, check
+    one_unknown = "Orbital Foods raised $40 million, and Crunchwell opened a plant in Oslo."
+    assert verifier.check(one_unknown).label == "unsupported"
+
+
+def test_a_long_claim_is_checked_in_bounded_parts(verifier, monkeypatch):
+    from debate.evidence.claims import MAX_PARTS
+
+    calls = []
+    real = Verifier._check
+    monkeypatch.setattr(Verifier, "_check", lambda self, claim, cited: calls.append(claim) or real(self, claim, cited))
+    paragraph = " ".join(["Orbital Foods raised $40 million in its latest funding round."] * 30)
+    assert verifier.check(paragraph).label == "supported" and len(calls) == 30
+    calls.clear()
+    endless = "Orbital Foods raised money " * 50_000  # 200,000 words, no sentence break
+    check = verifier.check(endless)
+    assert check.label == "unsupported" and check.reason.startswith("too-long") and len(calls) == 0
+    calls.clear()
+    assert verifier.check(" ".join(["Orbital Foods raised $40 million."] * MAX_PARTS)).label == "supported"
+    assert len(calls) == MAX_PARTS
+
+
+HARBOR = """Harbor Robotics Opens Its Second Plant
+
+Harbor Robotics opened a second assembly plant in Tacoma on March 3, 2031, adding 420 jobs.
+
+Mara Voss said the plant would double output by next spring.
+
+The Tacoma Ledger reported that the city offered Harbor Robotics a tax break of $12 million.
+
+Scenarios
+
+1
+
+Harbor becomes the region's largest employer
+
+Harbor Robotics hires another 2,000 workers and overtakes the port as the largest employer in Tacoma.
+
+2
+
+Demand for warehouse arms collapses
+
+Orders dry up and the Tacoma plant of Harbor Robotics closes within two years of opening.
+
+Background
+
+Harbor Robotics was founded in 2019 by Mara Voss and Ilya Brandt.
+"""
+
+
+@pytest.fixture(scope="module")
+def harbor(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("harbor")
+    (folder / "001_harbor.txt").write_text(HARBOR, encoding="utf-8")
+    return Verifier(load_corpus(folder))
+
+
+@pytest.mark.parametrize("claim, label, reason", [
+    # a scenario never certifies a claim stated as fact
+    ("Harbor Robotics hires another 2,000 workers and overtakes the port as the largest employer in Tacoma.",
+     "unsupported", "scenario-only"),
+    ("Harbor Robotics is now the largest employer in Tacoma.", "unsupported", None),
+    ("The Tacoma plant of Harbor Robotics closes within two years of opening.", "unsupported", "scenario-only"),
+    # ... but presented as what it is, it is backed (the composer's lead-ins)
+    ("One scenario the analysts sketch is that Harbor Robotics hires another 2,000 workers and overtakes the port "
+     "as the largest employer in Tacoma.", "supported", None),
+    # a fact quoted verbatim, or near-verbatim
+    ("Harbor Robotics opened a second assembly plant in Tacoma on March 3, 2031, adding 420 jobs.", "supported", None),
+    ("Harbor Robotics was founded in 2019 by Mara Voss and Ilya Brandt.", "supported", None),
+    # someone's report is theirs
+    ("The city offered Harbor Robotics a tax break of $12 million.", "unsupported", "attributed-to-other"),
+    ("The Tacoma Ledger reported that the city offered Harbor Robotics a tax break of $12 million.", "supported", None),
+    ("It was Reuters, not the Tacoma Ledger, that reported the city offered Harbor Robotics a tax break of "
+     "$12 million.", "contradicted", "correction"),
+])
+def test_what_a_sentence_is_decides_what_it_certifies(harbor, claim, label, reason):
+    check = harbor.check(claim)
+    assert check.label == label, check
+    if reason:
+        assert check.reason.startswith(reason), check

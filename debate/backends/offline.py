@@ -187,6 +187,7 @@ def _cite(lead: str, point: Point) -> str:
 
 def _evidence_points(request: TurnRequest) -> list[Point]:
     """One quotable, verifier-supported sentence per offered passage, most relevant first."""
+    from debate.evidence.claims import is_checkable
     from debate.evidence.verifier import verifier_for
 
     offered = {p.id for p in request.evidence} - request.used_passages
@@ -206,8 +207,8 @@ def _evidence_points(request: TurnRequest) -> list[Point]:
         if pid not in offered or pid in taken or not _quotable(sentence.text):
             continue
         quote = _FAQ_PREFIX.sub("", sentence.text.strip()).rstrip(".")
-        if verifier.check(quote, cited=[pid]).label != "supported":
-            continue
+        if not is_checkable(quote + ".") or verifier.check(quote, cited=[pid]).label != "supported":
+            continue  # a point is a fact the judge will check and find supported
         taken.add(pid)
         points.append(Point(pid, quote))
     order = [p.id for p in request.evidence]

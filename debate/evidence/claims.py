@@ -47,20 +47,93 @@ def is_checkable(sentence: str) -> bool:
     return has_fact and (bool(_VERB.search(text)) or len(text.split()) >= 5)
 
 
-def extract_claims(text: str) -> list[str]:
-    """The checkable atomic claims of a debate turn, citation markers removed."""
+# Markdown and list debris a model's turn carries: bullets, headings, bold, "Point 1:" labels
+_MARKUP = re.compile(r"^\s*(?:#{1,6}\s+|[-*+•▪◦]\s+|\d{1,2}[.)]\s+|>\s*)+")
+_EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|`")
+_LABEL = re.compile(r"^\s*(?:(?:point|argument|reason|claim|fact|evidence|rebuttal|takeaway|conclusion)"
+                    r"(?:\s+(?:\d+|one|two|three|four|five))?|first|second|third|finally)\s*[:.—–-]\s+", re.IGNORECASE)
+# what a stripped citation leaves: "According to [S001:7] and [S002:19], X" -> "According to and, X";
+# "[S002:15] states that X" -> "states that X"
+_CITATION_RESIDUE = re.compile(
+    r"^\s*(?:(?:according to|as (?:shown|noted|reported) (?:in|by)|per|see|as)\s*(?:(?:,|and|&|;)\s*)*,\s*|"
+    r"(?:states|says|shows|notes|reports|finds|argues|confirms|explains|adds|suggests)\s+(?:that\s+)?(?=\S))",
+    re.IGNORECASE)
+_FINISHED = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+_CONTENT = re.compile(r"[A-Za-z][\w'-]+")
+
+
+def _clean(sentence: str) -> str:
+    sentence = _EMPHASIS.sub("", _MARKUP.sub("", sentence))
+    sentence = _LABEL.sub("", sentence)
+    return _CITATION_RESIDUE.sub("", sentence).strip()
+
+
+def restates(claim: str, motion: str) -> bool:
+    """Whether ``claim`` is the motion said again ("Ultimately, proprietary AI is now a
+    competitive necessity for Meta"): the conclusion argued for, an opinion, not a fact."""
+    if not motion:
+        return False
+    from debate.evidence.analysis import keys_of
+
+    motion_keys = keys_of(motion)
+    if not motion_keys:
+        return False
+    for clause in re.split(r"[,;:]\s+|\s+(?:and|but|so|because)\s+", claim):
+        clause_keys = keys_of(clause)
+        if len(clause_keys & motion_keys) >= 0.8 * len(motion_keys) and len(clause_keys - motion_keys) <= 2:
+            return True
+    return False
+
+
+def extract_claims(text: str, *, motion: str = "") -> list[str]:
+    """The checkable atomic claims of a debate turn, citation markers removed.
+
+    Not claims: list lead-ins ("Here are my two strongest points:"), unfinished sentences
+    (a turn cut mid-sentence), the pastiche label a persona echoes, questions, opinions, and
+    the motion itself restated as a conclusion (pass ``motion``). Markdown bullets, bold,
+    headings and "Point 1:" labels are stripped, as is what citations leave behind.
+    """
+    from debate.evidence.kinds import is_pastiche_label
+
     out: list[str] = []
     clean = _CITATION.sub("", text)
     for line in clean.splitlines():
+        line = _clean(line)
         for s, e in split_sentences(line):
-            sentence = _quoted_fact(_LEAD_IN.sub("", line[s:e].strip()).strip())
-            if not sentence:
+            raw = _clean(line[s:e].strip())
+            if not _FINISHED.search(raw) or raw.rstrip().endswith(":") or is_pastiche_label(raw):
+                continue  # unfinished, a lead-in to a list, or the label of an invented quote
+            sentence = _quoted_fact(_LEAD_IN.sub("", raw).strip())
+            if not sentence or is_pastiche_label(sentence):
                 continue
             sentence = sentence[0].upper() + sentence[1:]
             for part in _split(sentence):
-                if is_checkable(part):
+                if is_checkable(part) and not restates(part, motion):
                     out.append(part)
     return out
+
+
+MAX_PART_WORDS = 60  # a longer run of words without a sentence break is cut into pieces this long
+MAX_PARTS = 40  # parts of one claim checked; the rest are not (the claim is then unsupported)
+
+
+def atomic_parts(claim: str) -> list[str]:
+    """The atomic statements of one claim: its sentences, each split at coordinated clauses
+    ("X scored 61, and Y scored 48"), runs longer than MAX_PART_WORDS cut into pieces.
+
+    The verifier checks each part: one contradicted part contradicts the claim, all parts
+    must be supported for the claim to be. The work per claim is bounded: at most
+    MAX_PARTS + 1 parts of at most MAX_PART_WORDS words each (the last part stands for the
+    unchecked rest), so a 1 MB line costs one linear scan, not a quadratic alignment.
+    """
+    parts: list[str] = []
+    for s, e in split_sentences(claim):
+        for part in _split(claim[s:e].strip()):
+            words = part.split()
+            parts.extend(" ".join(words[i:i + MAX_PART_WORDS]) for i in range(0, len(words), MAX_PART_WORDS))
+            if len(parts) > MAX_PARTS:
+                return parts[:MAX_PARTS + 1]
+    return parts or [claim]
 
 
 def _split(sentence: str) -> list[str]:

@@ -10,14 +10,14 @@ Scoring is bm25s's default ("lucene" BM25, k1 = 1.5, b = 0.75, same tokeniser an
 stopwords), so rankings match what the index gave when it was built on bm25s.
 
 One index per corpus fingerprint is kept in memory for the life of the process, and on
-disk (``locations.cache_dir()``) so the next process skips the build; a cache that cannot be read
-or written is ignored.
+disk (``locations.cache_dir()``, plain numpy arrays, never a pickle) so the next process
+skips the build; a cache that cannot be read, or fails its hash check, is rebuilt over.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
-import pickle
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -35,7 +35,7 @@ _WORDS = re.compile(r"(?u)\b\w\w+\b")
 # bm25s's English stopwords, so rankings match the bm25s index this replaced
 _STOPWORDS = frozenset("""a an and are as at be but by for if in into is it no not of on or such
 that the their then there these they this to was will with""".split())
-CACHE_VERSION = 1  # bump when the cached layout or the sentence split changes
+CACHE_VERSION = 2  # bump when the cached layout or the sentence split changes
 
 
 @dataclass(frozen=True)
@@ -193,35 +193,100 @@ def _build(corpus: Corpus) -> dict:
 
 
 # -- the caches -----------------------------------------------------------------------
+# One .npz file of plain arrays per corpus, read with allow_pickle=False: nothing in a cache
+# file can run code. The file name is the corpus fingerprint; inside, the same fingerprint
+# and a SHA-256 of every array are checked before use, so a truncated, stale or planted file
+# is rebuilt over. Files are 0600; the folder keeps at most CACHE_BYTES (oldest dropped).
+# Sentence texts are not stored: they are the corpus's own sentences, by (passage, number).
+
+CACHE_BYTES = 256 * 2**20  # the whole cache folder
+_BM25_FIELDS = ("df", "indptr", "docs", "weights")
+
 
 def _cache_file(corpus: Corpus) -> Path:
-    return locations.cache_dir() / f"{corpus.fingerprint}.v{CACHE_VERSION}.pickle"
+    return locations.cache_dir() / f"{corpus.fingerprint}.v{CACHE_VERSION}.npz"
+
+
+def _arrays(corpus: Corpus, state: dict) -> dict[str, np.ndarray]:
+    owners, _, numbers = state["sentences"]
+    stems = sorted(state["stems"], key=state["stems"].get)
+    arrays = {"fingerprint": np.array(corpus.fingerprint), "version": np.array(CACHE_VERSION),
+              "owners": np.asarray(owners, dtype=np.int32), "numbers": np.asarray(numbers, dtype=np.int32),
+              "stems": np.array(stems, dtype=np.str_)}
+    for name in ("sentence_index", "passage_index"):
+        index: _Bm25 = state[name]
+        arrays[f"{name}.size"] = np.array(index.size)
+        for field in _BM25_FIELDS:
+            arrays[f"{name}.{field}"] = getattr(index, field)
+    return arrays
+
+
+def _digest(arrays: dict[str, np.ndarray]) -> str:
+    digest = hashlib.sha256()
+    for name in sorted(arrays):
+        if name != "sha256":
+            value = np.ascontiguousarray(arrays[name])
+            digest.update(name.encode() + str(value.dtype).encode() + str(value.shape).encode())
+            digest.update(value.tobytes())
+    return digest.hexdigest()
+
+
+def _bm25_from(arrays, name: str) -> _Bm25:
+    index = _Bm25.__new__(_Bm25)
+    index.size = int(arrays[f"{name}.size"])
+    for field in _BM25_FIELDS:
+        setattr(index, field, arrays[f"{name}.{field}"])
+    return index
 
 
 def _load(corpus: Corpus) -> dict | None:
     try:
-        with open(_cache_file(corpus), "rb") as file:
-            state = pickle.load(file)
-        if state.get("version") != CACHE_VERSION or max(state["sentences"][0], default=-1) >= len(corpus.passages):
+        with np.load(_cache_file(corpus), allow_pickle=False) as data:
+            arrays = {name: data[name] for name in data.files}
+        if str(arrays["fingerprint"]) != corpus.fingerprint or int(arrays["version"]) != CACHE_VERSION \
+                or str(arrays["sha256"]) != _digest(arrays):
             return None
-        return state
-    except Exception:  # missing, unreadable, truncated or stale: rebuild
+        passages = corpus.passages
+        owners, numbers = arrays["owners"].tolist(), arrays["numbers"].tolist()
+        texts = [passages[p].sentences[n].text for p, n in zip(owners, numbers)]
+        return {"version": CACHE_VERSION, "stems": {s: i for i, s in enumerate(arrays["stems"].tolist())},
+                "sentences": (owners, texts, numbers),
+                "sentence_index": _bm25_from(arrays, "sentence_index"),
+                "passage_index": _bm25_from(arrays, "passage_index")}
+    except Exception:  # missing, unreadable, truncated, planted or stale: rebuild
         return None
 
 
 def _save(corpus: Corpus, state: dict) -> None:
+    path = _cache_file(corpus)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
-        path = _cache_file(corpus)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        with open(partial, "wb") as file:
-            pickle.dump(state, file, protocol=pickle.HIGHEST_PROTOCOL)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        arrays = _arrays(corpus, state)
+        arrays["sha256"] = np.array(_digest(arrays))
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "wb") as file:
+            np.savez(file, **arrays)
         os.replace(partial, path)
+        _trim(path.parent, keep=path)
     except Exception:  # read-only home, full disk: the in-memory index still works
         try:
-            partial.unlink(missing_ok=True)  # type: ignore[possibly-undefined]
+            partial.unlink(missing_ok=True)
         except Exception:
             pass
+
+
+def _trim(folder: Path, keep: Path) -> None:
+    """Drop the oldest cache files until the folder holds at most CACHE_BYTES."""
+    files = sorted((f for f in folder.glob("*.npz") if f != keep), key=lambda f: f.stat().st_mtime)
+    total = sum(f.stat().st_size for f in files) + keep.stat().st_size
+    for old in files:
+        if total <= CACHE_BYTES:
+            break
+        total -= old.stat().st_size
+        old.unlink(missing_ok=True)
+    if total > CACHE_BYTES:  # this corpus alone is over the bound: do not keep it either
+        keep.unlink(missing_ok=True)
 
 
 _INDEXES: dict[str, SearchIndex] = {}

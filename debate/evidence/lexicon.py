@@ -24,6 +24,7 @@ under again further once out up down off per via while during before after above
 between through against because until s t d ll re ve now yet still even ever already
 said says say according reported reports report new recent recently one
 called named known
+came come comes coming stood amounted
 roughly approximately nearly almost around circa
 """.split())
 
@@ -73,7 +74,8 @@ SYNONYMS = [
     "fund funding financing",
     "lead led head run oversee",
     "leave depart quit exit departure left",
-    "layoff layoffs cut cuts",
+    "layoff layoffs cut cuts eliminate eliminated axe axed slash slashed",
+    "get gets got receive receives received obtain obtained",
     "job position role",
     "model system",
     "score scored",
@@ -125,6 +127,8 @@ OPPOSITES = [
     ("twice double doubled triple tripled", "half halved"),
     ("flat constant steady unchanged", "increase rise higher grow spike surge soar decrease fall lower decline drop"),
     ("highest strongest greatest", "lowest weakest"),
+    ("relevant important critical crucial essential vital key significant pivotal",
+     "irrelevant unimportant insignificant trivial marginal"),
 ]
 
 NEGATIONS = frozenset("""
