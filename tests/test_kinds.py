@@ -114,6 +114,7 @@ def test_claims_are_read_with_the_same_cues(claim, kind, attribution, hedge):
     (Hedge.NONE, Hedge.NONE, True),
     (Hedge.NONE, Hedge.POSSIBLE, False),  # a scenario never certifies a plain fact
     (Hedge.NONE, Hedge.INTENT, False),
+    (Hedge.NONE, Hedge.FUTURE, True),  # "will be offered only in preview" states the plan as fact
     (Hedge.POSSIBLE, Hedge.POSSIBLE, True),
     (Hedge.INTENT, Hedge.FUTURE, True),
     (Hedge.PROMISE, Hedge.INTENT, False),  # a plan is no promise

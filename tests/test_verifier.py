@@ -161,15 +161,6 @@ def trial(tmp_path_factory):
     return _with_distractor(tmp_path_factory, "trial", TRIAL)
 
 
-def test_a_long_retelling_with_an_opposite_word_is_contradicted(trial):
-    check = trial.check("Longer follow-up of asthma trial adults is unrelated to confirming lasting "
-                        "benefits of daily inhaler use.")
-    assert (check.label, check.reason) == ("contradicted", "topical-contradicted"), check
-    same = trial.check("Longer follow-up of asthma trial adults is needed to confirm lasting benefits "
-                       "of daily inhaler use.")
-    assert same.label == "supported", same
-
-
 def test_a_claim_naming_both_poles_is_not_an_opposite(trial):
     check = trial.check("The trial enrolled adults with severe, mild and seasonal asthma who used a daily inhaler.")
     assert check.label != "contradicted", check
@@ -204,7 +195,7 @@ def cohort(tmp_path_factory):
 ])
 def test_a_retelling_with_a_word_the_document_only_opposes_is_contradicted(cohort, claim):
     check = cohort.check(claim)
-    assert (check.label, check.reason) == ("contradicted", "topical-contradicted"), check
+    assert (check.label, check.reason.split(":")[0]) == ("contradicted", "direction-swap"), check
 
 
 def test_the_same_retelling_with_the_documents_word_is_supported(cohort):

@@ -75,7 +75,7 @@ COUNTER = ["{opponent}'s strongest point is about {theme}.",
            "{opponent} rests the case on {theme}, so let me meet it there.",
            "Take {opponent}'s best point, on {theme}, head on."]
 ANSWER = ["On that very question the evidence cuts the other way.", "The sources answer it.",
-          "Here is the answer to it."]
+          "That point has an answer."]
 TURN = ["Their own source tells a different story a few lines on.",
         "The article {opponent} quoted goes on, and it does not go their way."]
 WEIGH = ["So weigh the round.", "Here is how I would weigh it.", "Weigh what was actually argued."]
@@ -226,16 +226,12 @@ def _point_from(turn: _Turn, stance: PassageStance, side: str) -> Point | None:
         pieces = sorted(_pieces(sentence.sentence.text), key=lambda p: -sign * turn.model.score_text(p, sentence.kind))
         for piece in pieces:
             quote = _quotable(piece)
-            kind = kind_of_text(quote, stance_text(turn, stance)) if quote else ""
+            kind = kind_of_text(quote, turn.request.corpus.by_id[stance.passage]) if quote else ""
             if quote and sign * turn.model.score_text(quote, kind) > 0 \
                     and _supported(turn.request, quote, stance.passage):
                 theme_id = sentence.theme_for(side)
                 return Point(stance.passage, quote, kind, turn.model.book.themes.get(theme_id or ""))
     return None
-
-
-def stance_text(turn: _Turn, stance: PassageStance) -> str:
-    return turn.request.corpus.by_id[stance.passage].text
 
 
 _SOURCE_NOTE = re.compile(r"\s*\((?:[\w-]+\.)+(?:com|org|net|io|co|uk)(?:\s+\d+)?\)")
@@ -281,8 +277,9 @@ def _present(turn: _Turn, point: Point, rhetoric: Rhetoric) -> str | None:
     """The quotation with a lead-in fit for its kind; facts may use the persona's own lead-ins."""
     kind = point.kind if point.kind in PRESENT else "fact"
     leads = list(PRESENT[kind])
-    if kind == "fact":
-        leads = rhetoric.evidence + leads
+    if kind == "fact":  # the persona's own lead-ins, if they fit ("On the numbers," needs a number)
+        numeric = bool(parse_quantities(point.sentence))
+        leads = [lead for lead in rhetoric.evidence if numeric or not _NUMERIC_LEAD.search(lead)] + leads
     options = list(leads)
     turn.rng.shuffle(options)
     options.sort(key=lambda lead: lead in turn.used_lines or lead.split()[0] in turn.said)
@@ -292,6 +289,9 @@ def _present(turn: _Turn, point: Point, rhetoric: Rhetoric) -> str | None:
             turn.used_lines.add(lead)
             return sentence
     return None
+
+
+_NUMERIC_LEAD = re.compile(r"\b(?:numbers?|figures?|data|math|arithmetic|tally|count)\b", re.IGNORECASE)
 
 
 def _cite(lead: str, point: Point) -> str:
@@ -490,7 +490,7 @@ def _answers(turn: _Turn, question: str, taken: set[str]) -> list[tuple[float, P
             quote = _quotable(piece)
             if not quote:
                 continue
-            kind = kind_of_text(quote, sentence.passage.text)
+            kind = kind_of_text(quote, sentence.passage)
             stems = set(stems_of(quote))
             held = [w for c, w in zip(concepts, weights) if c & stems or _opposite_in(c, stems)]
             coverage = sum(held) / max(1e-9, sum(weights))

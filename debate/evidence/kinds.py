@@ -14,7 +14,8 @@ Stable API (used by the verifier, the offline composer and the TUI's evidence pa
   "may", a scenario), ``intent`` ("plans to", "aims to"), ``future`` ("will", "expected
   to", "slated to"), ``promise`` ("promised", "pledged").
 * ``Tag(kind, attribution="", hedge="", cue="")``: frozen; ``attribution`` is who the
-  statement is attributed to ("Meta", "CNBC", "the analysts"); ``cue`` is the words that
+  statement is attributed to ("Meta", "CNBC", "the analysts"; a fact may keep a speaker
+  when its verb presents it as true: "LeCun confirms ...", "Zuckerberg announces ..."); ``cue`` is the words that
   decided ("said", "could", the "Scenarios" heading).
 * ``TaggedSentence(text, tag)``: one sentence of a passage (``Passage.sentences``), with
   ``.kind`` / ``.attribution`` / ``.hedge`` shortcuts.
@@ -124,7 +125,7 @@ def is_pastiche_label(text: str) -> bool:
 _HEDGES: list[tuple[Hedge, re.Pattern]] = [
     (Hedge.PROMISE, re.compile(r"\b(?:promis(?:e|es|ed|ing)|pledg(?:e|es|ed)|vow(?:s|ed)?|"
                                r"committed to|commits to|guarantee[sd]?)\b", re.I)),
-    (Hedge.POSSIBLE, re.compile(r"\b(?:could|might|may|would|possibly|potentially|perhaps|"
+    (Hedge.POSSIBLE, re.compile(r"\b(?:could|might|(?-i:may)|(?<!that )(?<!which )(?<!who )would|possibly|potentially|perhaps|"
                                 r"scenarios?|if|unless|whether|conceivabl[ey]|"
                                 r"(?:is|are|seems?|appears?) (?:un)?likely)\b", re.I)),
     (Hedge.INTENT, re.compile(r"\b(?:plans?|planning|aims?|aiming|hopes?|hoping|intends?|"
@@ -134,7 +135,7 @@ _HEDGES: list[tuple[Hedge, re.Pattern]] = [
     (Hedge.FUTURE, re.compile(r"\b(?:will|won't|shall|(?:is|are) (?:going|set|slated|due|expected|"
                               r"poised|scheduled) to|slated|expected|forecasts?|forecast(?:ed)?|"
                               r"predict(?:s|ed)?|projected|upcoming|in (?:the )?coming (?:weeks|months|years)|"
-                              r"planned|next year|eventually)\b", re.I)),
+                              r"planned|next year)\b", re.I)),
 ]
 
 
@@ -150,7 +151,7 @@ def hedge_of(text: str) -> tuple[Hedge, str]:
 _COMPATIBLE = {
     Hedge.POSSIBLE: {Hedge.POSSIBLE, Hedge.FUTURE, Hedge.INTENT},
     Hedge.INTENT: {Hedge.INTENT, Hedge.FUTURE},
-    Hedge.FUTURE: {Hedge.FUTURE, Hedge.INTENT},
+    Hedge.FUTURE: {Hedge.FUTURE, Hedge.INTENT, Hedge.NONE},
     Hedge.PROMISE: {Hedge.PROMISE},
 }
 
@@ -158,12 +159,13 @@ _COMPATIBLE = {
 def hedges_compatible(claim: Hedge, source: Hedge) -> bool:
     """May a source stated with hedge ``source`` back a claim stated with hedge ``claim``?
 
-    A plain claim needs a plain source; a claim that says "could" / "one scenario" may rest
-    on a forecast, a plan or a scenario; a claim of a plan on a plan or a forecast; a
-    promise only on a promise (a plan is no promise).
+    A plain claim needs a plain source or a firm future ("will be offered only in private
+    preview": tense is not what a debater gets wrong); a claim that says "could" / "one
+    scenario" may rest on a forecast, a plan or a scenario; a claim of a plan on a plan or
+    a forecast; a promise only on a promise (a plan is no promise).
     """
     if claim == Hedge.NONE:
-        return source == Hedge.NONE
+        return source in (Hedge.NONE, Hedge.FUTURE)
     return source in _COMPATIBLE[claim]
 
 
@@ -177,7 +179,7 @@ _SAY = (r"(?:said|says|say|reported|reports|report|told|tells|stated|states|anno
         r"according to|cited|cites|sees|see|views|view|viewed|consider|considers|considered|"
         r"are viewing|is viewing|note|frame)")
 _WHO = r"(?:the |a |an |some |many |several |other )?(?:(?:[A-Z][\w'’.&-]*\s+(?:[a-z]+\s+){0,2})?[A-Z][\w'’.&-]*(?:\s+(?:of\s+)?[A-Z][\w'’.&-]*){0,4}|" \
-       r"(?:[a-z]+\s+){0,2}(?:analysts?|critics?|researchers?|officials?|executives?|experts?|observers?|" \
+       r"(?:[A-Za-z]+\s+){0,2}(?:[Aa]nalysts?|critics?|researchers?|officials?|executives?|experts?|observers?|" \
        r"sources?|people|insiders?|employees?|staff|spokesperson|spokesman|spokeswoman|commentators?|" \
        r"investors?|reports?|company|firm|authors?|developers?|users?|engineers?|members?|scientists?))"
 _ACCORDING = re.compile(r"\b(?i:according to)\s+(" + _WHO + r")", re.UNICODE)
@@ -187,13 +189,22 @@ _SAYS_WHO = re.compile(r"[,\"”]\s*(?:said|says|according to|wrote|writes|repor
 _IN_A = re.compile(r"^\s*in (?:a|an|his|her|its|their) (?:\w+\s+){0,3}(?:letter|essay|post|statement|"
                    r"interview|memo|blog post|report|paper|note)\b", re.IGNORECASE)
 _IN_A_WHO = re.compile(r"^\s*in (?:a|an|his|her|its|their) [^,]{0,80},[\'’\"”]?\s+(" + _WHO + r")\s+" + _SAY + r"\b")
+_WHOSE_TEXT = re.compile(r"\b([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)['’]s\s+(?:\w+\s+)?(?:letter|essay|post|"
+                         r"blog post|statement|memo|report|interview|announcement|paper|note|tweet|filing)\b"
+                         r".{0,80}?\b" + _SAY + r"\b")
 _QUOTED = re.compile(r"[\"“][^\"”]{12,}[\"”]")
 _NOT_SPEAKERS = frozenset("it this that which there here these those what who he she they".split())
 
 
+# verbs that present what follows as true (an announcement, a confirmation is an event the
+# document reports): the sentence keeps its speaker but is a fact, not someone's claim
+FACTIVE = re.compile(r"\b(?:announc\w*|confirm\w*|reveal\w*|acknowledg\w*|admit\w*|disclos\w*|"
+                     r"show\w*|found|demonstrat\w*|unveil\w*|launch\w*|introduc\w*)\b", re.IGNORECASE)
+
+
 def attribution_of(text: str) -> tuple[str, str]:
     """Who ``text`` is attributed to and the cue, ``("", "")`` when the text speaks for itself."""
-    for pattern in (_ACCORDING, _SAYS_WHO, _WHO_SAYS, _IN_A_WHO):
+    for pattern in (_ACCORDING, _SAYS_WHO, _WHOSE_TEXT, _WHO_SAYS, _IN_A_WHO):
         match = pattern.search(text)
         if match:
             who = " ".join(match.group(1).split()).strip(" ,")
@@ -230,7 +241,7 @@ def tag_sentence(text: str, *, section: Kind | None = None, heading: bool = Fals
         return Tag(Kind.SCENARIO, who, hedge or Hedge.POSSIBLE, hedge_cue or "scenario section")
     if heading:
         return Tag(Kind.HEADING, who, hedge, hedge_cue or "heading")
-    if who:
+    if who and not FACTIVE.search(said):
         return Tag(Kind.ATTRIBUTED, who, hedge, said)
     if section == Kind.OPINION:
         return Tag(Kind.OPINION, "", hedge, "opinion section")
@@ -238,8 +249,8 @@ def tag_sentence(text: str, *, section: Kind | None = None, heading: bool = Fals
     if opinion:
         return Tag(Kind.OPINION, "", hedge, opinion.group(0))
     if hedge == Hedge.POSSIBLE:
-        return Tag(Kind.SCENARIO, "", hedge, hedge_cue)
-    return Tag(Kind.FACT, "", hedge, hedge_cue)
+        return Tag(Kind.SCENARIO, who, hedge, hedge_cue)
+    return Tag(Kind.FACT, who, hedge, hedge_cue or said)
 
 
 def read_claim(text: str) -> Tag:

@@ -125,6 +125,8 @@ OPPOSITES = [
     ("twice double doubled triple tripled", "half halved"),
     ("flat constant steady unchanged", "increase rise higher grow spike surge soar decrease fall lower decline drop"),
     ("highest strongest greatest", "lowest weakest"),
+    ("relevant important critical crucial essential vital key significant pivotal",
+     "irrelevant unimportant insignificant trivial marginal"),
 ]
 
 NEGATIONS = frozenset("""

@@ -21,7 +21,7 @@ WORD_NUMBERS = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
     "a dozen": 12, "a hundred": 100, "a thousand": 1000, "a million": 1e6, "a billion": 1e9,
-    "a couple of": 2, "a pair of": 2, "both": 2, "single": 1, "a single": 1,
+    "a couple of": 2, "a pair of": 2, "single": 1, "a single": 1,
 }
 ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -67,7 +67,7 @@ MAGNITUDES = {"dozens": 12, "tens": 10, "hundreds": 1e2, "thousands": 1e3, "mill
               "billions": 1e9, "trillions": 1e12}
 
 _WORDNUM = "|".join(sorted((re.escape(w) for w in WORD_NUMBERS), key=len, reverse=True))
-_SCALE = r"(?:thousand|million|billion|trillion|bn|mn|mln|tn|[kmbt])\b"
+_SCALE = r"(?:hundred|thousand|million|billion|trillion|bn|mn|mln|tn|[kmbt])\b"
 _HEDGE = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -215,7 +215,7 @@ def parse_quantities(text: str) -> list[Quantity]:
             raw = g["pnum"]
             if raw[0].isdigit() and is_name_number(text, m.start("pnum")):
                 continue
-            if raw.lower() in ("one", "single", "a single") and not g["pct"]:
+            if raw.lower() in ("one", "single", "a single") and not g["pct"] and not (g["pscale"] or g["pscale2"]):
                 continue  # "one of the", "a single" are rarely a checkable count
             value, dec = _number(raw)
             pscale = g["pscale"] or g["pscale2"]  # "3.9B" as "3.9 billion"

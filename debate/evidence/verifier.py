@@ -26,20 +26,22 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from debate.evidence.analysis import Analysis, Token, analyze, joined, keys_of
+from debate.evidence.checks import Pair, review_conflict, review_contradiction, review_support
+from debate.evidence.kinds import Kind, Tag, read_claim
 from debate.evidence.corpus import Corpus, Passage
 from debate.evidence.index import per_corpus, search_index
-from debate.evidence.lexicon import (DOCUMENT_DIMENSIONS, MULTI_FILLER, SINGLE_FILLER, PHRASE_PARTS, POLES, TITLES, canonical, expand_query, frame_query,
+from debate.evidence.lexicon import (MULTI_FILLER, SINGLE_FILLER, PHRASE_PARTS, POLES, TITLES, canonical, expand_query, frame_query,
                                      index_stem, opposed, stem)
-from debate.evidence.quantities import Quantity, compare, parse_quantities, same_kind
+from debate.evidence.quantities import Quantity, compare, parse_quantities
 
 SUPPORT_AT = 0.75  # coverage a candidate needs to support a claim
+CONFLICT_AT = 0.6  # coverage of a partial match the direction / correction checks read
 CONTRADICT_AT = 0.8  # coverage (outside the conflicting slot) a contradiction needs
 NEGATION_AT = 0.85  # coverage a bare negation flip needs
 CONTEXT_CREDIT = 0.6  # credit for a claim word found in the passage but not the sentence
 SLOT_AT = 0.5  # most of a claim's weight a swapped name may carry: the rest must match
 BIND_AT = 0.3  # share of the claim's words a number's clause must hold to be its counterpart
 LONG_FROM, LONG_STEP, LONG_FLOOR = 6, 0.04, 0.45
-TOPIC_FROM, TOPIC_AT, TOPIC_UNIT_AT = 7, 0.4, 0.3  # the long-claim fallback (``_topical``)
 PREDICATE_SLACK = 0.15  # support may lean on the passage for names, barely for the rest
 SHORT = 9  # content words of a one-line factual claim: its names must be stated, not implied
 HITS = 12  # BM25 sentence hits examined per claim
@@ -86,6 +88,7 @@ class _Unit:
     analysis: Analysis
     context: set[str]
     cited: bool = False
+    tags: tuple[Tag, ...] = ()  # kinds of the unit's sentences
 
 
 @dataclass
@@ -111,8 +114,6 @@ class Verifier:
         self._joined: dict[tuple[int, int], Analysis] = {}
         self._keys: dict[str, set[str]] = {}
         self._checked: dict[tuple[str, tuple[str, ...]], Check] = {}
-        self._poles: dict[str, set[tuple[int, int]]] = {}
-        self._figures: dict[str, list[Quantity]] = {}
         self._capitalised: dict[str, set[str]] = {}
 
     def _named(self, word: str, passage: Passage) -> bool:
@@ -137,12 +138,6 @@ class Verifier:
             value = self._idf[token.stem] = math.log(1 + (self._size - df + 0.5) / (df + 0.5))
         return value * (1.3 if token.name else 1.0)
 
-    def _unknown(self, token: Token) -> bool:
-        """Whether the corpus never uses the word ``token`` (or a part of it)."""
-        word = token.word.lower().replace("’", "'").removesuffix("'s").rstrip("'")
-        parts = PHRASE_PARTS.get(word) or re.split(r"[-.']", word)
-        return any(self.index.document_frequency(index_stem(p)) == 0 for p in parts if p)
-
     def _passage_context(self, passage: Passage) -> set[str]:
         """The words of a passage, its heading and its document's title."""
         keys = self._context.get(passage.id)
@@ -163,15 +158,6 @@ class Verifier:
                 found |= wanted & self._keys_of(s.text)
                 if len(found) == len(wanted):
                     return found
-        return found
-
-    def _document_quantities(self, passage: Passage) -> list[Quantity]:
-        """The numbers every passage of ``passage``'s document states."""
-        found = self._figures.get(passage.doc)
-        if found is None:
-            document = self.corpus.document(passage.doc)
-            found = self._figures[passage.doc] = [q for p in (document.passages if document else [])
-                                                  for q in parse_quantities(p.text)]
         return found
 
     def _sentence_keys(self, passage: Passage) -> list[set[str]]:
@@ -224,8 +210,19 @@ class Verifier:
                 seen.add((a, b))
                 candidates.append((a, b, was_cited))
         return [_Unit(sentences[a].passage, " ".join(s.text for s in sentences[a:b + 1]), self._analysis(a, b),
-                      self._passage_context(sentences[a].passage), was_cited)
+                      self._passage_context(sentences[a].passage), was_cited, self._tags(a, b, claim_a))
                 for a, b, was_cited in self._most_covering(candidates, claim_a, weights)]
+
+    def _tags(self, a: int, b: int, claim: Analysis) -> tuple[Tag, ...]:
+        """Kinds of sentences a..b, the one sharing most of the claim's words first."""
+        keys = claim.keys
+        tagged = []
+        for i in range(a, b + 1):
+            sentence = self.index.sentences[i]
+            own = sentence.passage.sentences
+            tag = own[sentence.index].tag if sentence.index < len(own) else Tag(Kind.FACT)
+            tagged.append((len(keys & self._keys_of(sentence.text)), -i, tag))
+        return tuple(t for _, _, t in sorted(tagged, key=lambda x: (x[0], x[1]), reverse=True))
 
     def _most_covering(self, spans: list[tuple[int, int, bool]], claim: Analysis,
                        weights: list[float]) -> list[tuple[int, int, bool]]:
@@ -290,6 +287,8 @@ class Verifier:
         if not claim_a.tokens and not claim_a.quantities:
             return Check(claim, "unsupported", 0.0, [], "no-content")
         verdicts = [self._assess(claim_a, weights, u) for u in self._units(text, cited or [], claim_a, weights)]
+        claim_tag = read_claim(text)
+        verdicts = [self._review(text, claim_a, claim_tag, v) for v in verdicts]
         if not verdicts:
             return Check(claim, "unsupported", 0.0, [], "no-evidence")
         supported = [v for v in verdicts if v.label == "supported"]
@@ -301,66 +300,33 @@ class Verifier:
                                                     -len(v.unit.text)))
         else:
             best = max(verdicts, key=lambda v: v.score)
-            topical = self._topical(claim_a, weights, best, verdicts)
-            if topical:
-                return Check(claim, topical, best.score, [_evidence(best.unit)], f"topical-{topical}")
             return Check(claim, "unsupported", best.score, [_evidence(best.unit)],
                          best.reason or "no-evidence")
         return Check(claim, best.label, best.score, [_evidence(best.unit)], best.reason)
 
-    def _topical(self, claim: Analysis, weights: list[float], best: _Verdict,
-                 verdicts: list[_Verdict]) -> str:
-        """A weak verdict for a long claim that paraphrases one source as a whole.
-
-        Long claims (a study's finding retold) seldom match one sentence word for word, but
-        when nearly all their words are in one document the document speaks to them: the
-        claim is taken as supported, or contradicted when it negates what the nearest
-        sentence states or uses the opposite of a word a close sentence of that document
-        uses. Short claims never get here: they must match a sentence.
-        """
-        if len(claim.tokens) < TOPIC_FROM or claim.quantities and best.reason == "number-not-found":
-            return ""
-        # a number or date the nearest sentence does not state, or one some sentence states
-        # otherwise ("On April 8, 2030, Meta released ..."), is never supported by the gist
-        numbers_open = any(v.numbers == "conflict" and v.extra >= SUPPORT_AT for v in verdicts)
-        if best.extra < TOPIC_UNIT_AT:
-            return ""
-        document = self._in_document(best.unit.passage, {t.key for t in claim.tokens})
-        covered = sum(w for t, w in zip(claim.tokens, weights) if t.key in document)
-        if covered < TOPIC_AT * sum(weights):
-            return ""
-        if len(claim.tokens) <= SHORT and any(self._unknown(claim.tokens[i]) for span in _plain_names(claim)
-                                              for i in span):
-            return ""  # the corpus never names who or what the claim is about
-        claim_neg = _negated(claim, claim.keys)
-        unit_neg = _negated(best.unit.analysis, claim.keys)
-        # a sentence of the same document that says the opposite ("needed" for "unrelated")
-        same = [v.unit for v in verdicts if v.unit.passage.doc == best.unit.passage.doc and v.extra >= TOPIC_UNIT_AT]
-        if any(self._opposite(claim, u.analysis) and _negated(u.analysis, claim.keys) == claim_neg for u in same):
-            return "contradicted"
-        # a claim word the document never uses while it uses the opposite ("twice" where the
-        # study says "half", "flat" where it reports "higher")
-        if claim_neg == unit_neg and self._document_opposite(claim, best.unit.passage):
-            return "contradicted"
-        if claim_neg and not unit_neg:
-            return "contradicted"
-        # the gist of a document does not tie together names a short claim ties: "Daniel Gross
-        # previously led Apple's AI search team" needs Gross and Apple in one piece of evidence
-        # (names of letters in one clause: not codes like "COVID-19", not "Wuhan, China")
-        spans = [span for span in _name_spans(claim) if all(claim.tokens[i].word.replace("'", "").isalpha()
-                                                            for i in span)] if len(claim.tokens) <= SHORT else []
-        keys = best.unit.analysis.keys
-        apart = any(a[0] < b[0] and claim.tokens[a[0]].clause == claim.tokens[b[0]].clause and any(
-            claim.tokens[max(span, key=lambda i: weights[i])].key not in keys for span in (a, b))
-            for a in spans for b in spans)
-        # nor a figure no candidate's document writes ("$20 per million tokens" for a
-        # passage on APIs)
-        stated = [s for p in {v.unit.passage.doc: v.unit.passage for v in verdicts}.values()
-                  for s in self._document_quantities(p)]
-        numbers_open = numbers_open or len(claim.tokens) <= SHORT and any(q.kind in ("money", "percent") and not any(
-            same_kind(q, s) and abs(q.value - s.value) <= 0.01 * max(abs(q.value), 1e-9) for s in stated)
-            for q in claim.quantities)
-        return "supported" if claim_neg == unit_neg and not numbers_open and not apart else ""
+    def _review(self, text: str, claim: Analysis, tag: Tag, verdict: _Verdict) -> _Verdict:
+        """The aligner's verdict after the checks of ``checks`` (which may refuse or overturn it)."""
+        partial = verdict.label == "unsupported" and verdict.score >= CONFLICT_AT
+        if verdict.label not in ("supported", "contradicted") and not partial:
+            return verdict
+        unit = verdict.unit
+        context = unit.context
+        if _ANAPHOR.search(unit.text) and claim.tokens and claim.tokens[0].name:
+            # "the latest system", "it": the claim's subject may be named elsewhere in the document
+            context = context | self._in_document(unit.passage, {claim.tokens[i].key for i in _name_spans(claim)[0]})
+        pair = Pair(text, claim, tag, unit.text, unit.analysis, unit.tags, context, unit.passage.title)
+        if partial:
+            finding = review_conflict(pair)
+            if finding is None or finding.label != "contradicted":
+                return verdict
+        elif verdict.label == "supported":
+            finding = review_support(pair)
+        else:
+            finding = review_contradiction(pair)
+        if finding is None:
+            return verdict
+        return _Verdict(finding.label, verdict.score, finding.reason, unit, verdict.extra, verdict.bound,
+                        verdict.numbers)
 
     def _assess(self, claim: Analysis, weights: list[float], unit: _Unit) -> _Verdict:
         statuses = [self._quantity(q, claim, weights, unit.analysis) for q in claim.quantities]
@@ -796,36 +762,6 @@ class Verifier:
                 if clause & (others - {t.key}) or len({v.clause for v in unit.tokens}) == 1:
                     return i, t.word, u.word
         return None
-
-    def _document_poles(self, passage: Passage) -> set[tuple[int, int]]:
-        """The (dimension, pole) of every polar word in ``passage``'s document."""
-        poles = self._poles.get(passage.doc)
-        if poles is None:
-            document = self.corpus.document(passage.doc)
-            words = set()
-            for p in document.passages if document else []:
-                words.update(_WORD.findall(p.text.lower()))
-            poles = self._poles[passage.doc] = set()
-            for w in words:
-                for s in {stem(w), canonical(stem(w))}:
-                    poles.update(POLES.get(s, ()))
-        return poles
-
-    def _document_opposite(self, claim: Analysis, passage: Passage) -> str:
-        """A polar claim word whose pole the document never takes while it takes the other."""
-        document = self._document_poles(passage)
-        words = [(t.word, {t.stem, t.key}) for t in claim.tokens] + \
-            [(q.text, {stem(w) for w in q.text.split()}) for q in claim.quantities if q.kind == "multiple"]
-        claim_poles = {pole for _, stems in words for s in stems for pole in POLES.get(s, ())}
-        for word, stems in words:
-            poles = {pole for s in stems for pole in POLES.get(s, ()) if pole[0] in DOCUMENT_DIMENSIONS}
-            if not poles or any((dim, 1 - side) in claim_poles for dim, side in poles):
-                continue  # no opposite, or the claim names both poles
-            if poles & document:
-                continue
-            if any((dim, 1 - side) in document for dim, side in poles):
-                return word
-        return ""
 
     def _negated_term(self, claim: Analysis, weights: list[float], unit: _Unit,
                       credit: list[float]) -> str:

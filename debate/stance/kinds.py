@@ -1,47 +1,31 @@
-"""What kind of statement a source sentence is, for weighing and presenting it as evidence.
+"""The kind of a source sentence as evidence (the verifier's tagging, debate/evidence/kinds.py),
+with the weight each kind carries when it is cited for a side.
 
-Until the verifier's passage kinds (debate/evidence/kinds.py) are merged this is a small
-heuristic: a question, a heading, a labelled pastiche, a scenario or forecast, a statement
-attributed to someone, an opinion, or a plain reported fact.
+A question or a heading argues nothing and a labelled pastiche is no evidence at all; a
+scenario or an opinion helps a side, but less than a report, and is presented as what it is.
 """
 
 from __future__ import annotations
 
-import re
-
+from debate.evidence.corpus import Passage, normalize
 from debate.evidence.index import Sentence
+from debate.evidence.kinds import Kind, tag_sentence
 
-KINDS = ("fact", "attributed", "opinion", "scenario", "question", "heading", "pastiche")
-KIND_WEIGHT = {"fact": 1.0, "attributed": 1.0, "opinion": 0.85, "scenario": 0.8,
-               "question": 0.0, "heading": 0.0, "pastiche": 0.0}
-_SCENARIO = re.compile(r"\b(?:would|could|might|may|likely|if|unless|once)\b|\bwill\b(?!\s+roll)", re.IGNORECASE)
-_ATTRIBUTED = re.compile(r"\b(?:said|says|say|reported|reports|according to|argued|argues|writes|wrote|"
-                         r"confirms|confirmed|described|announced|stated|states|claims|declares|signals)\b",
-                         re.IGNORECASE)
-_OPINION = re.compile(r"^(?:from experience|one common mistake|in many cases|that is (?:a fair|where|the)|"
-                      r"both views)|\b(?:must|should|needs? to|is not|matters|the problem|the concern)\b",
-                      re.IGNORECASE)
+KIND_WEIGHT = {Kind.FACT: 1.0, Kind.ATTRIBUTED: 1.0, Kind.OPINION: 0.85, Kind.SCENARIO: 0.8,
+               Kind.QUESTION: 0.0, Kind.HEADING: 0.0, Kind.PASTICHE: 0.0}
 
 
 def kind_of(sentence: Sentence) -> str:
-    return kind_of_text(sentence.text, sentence.passage.text)
+    return kind_of_text(sentence.text, sentence.passage)
 
 
-def kind_of_text(text: str, passage: str) -> str:
-    """The kind of ``text``, a sentence (or part of one) of the passage text ``passage``."""
-    text = text.strip()
-    if "pastiche" in passage.lower() or "not real quote" in passage.lower():
-        return "pastiche"
-    if text.endswith("?"):
-        return "question"
-    if len(text.split()) < 6:
-        return "heading"
-    if "Discussed by" in passage:
-        return "scenario"
-    if _ATTRIBUTED.search(text):
-        return "attributed"
-    if _OPINION.search(text):
-        return "opinion"
-    if _SCENARIO.search(text):
-        return "scenario"
-    return "fact"
+def kind_of_text(text: str, passage: Passage) -> str:
+    """The kind of ``text``, a sentence (or part of one) of ``passage``: the tag the corpus gave
+    the passage sentence it belongs to (its section counts: a sentence under "Scenarios" is a
+    scenario), else the sentence tagged on its own."""
+    wanted = normalize(text).strip(" .")
+    for tagged in passage.sentences:
+        have = normalize(tagged.text).strip(" .")
+        if wanted and (wanted in have or have in wanted) and len(have) > 20:
+            return str(tagged.kind)
+    return str(tag_sentence(text).kind)
