@@ -23,11 +23,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from debate.backends.offline import OfflineBackend  # noqa: E402
-from debate.engine import Debate, DebateConfig  # noqa: E402
+from debate.engine import Debate  # noqa: E402
 from debate.evidence import load_corpus  # noqa: E402
 from debate.motions import load_motions  # noqa: E402
-from debate.personas import load_persona  # noqa: E402
 from debate.resources import shipped  # noqa: E402
+from debate.spec import DebateSpec  # noqa: E402
 from debate.stance import stance_model  # noqa: E402
 
 PAIRS = [("open-source-advocate", "skeptical-investor"), ("dorothy-parker", "platform-strategist"),
@@ -35,7 +35,7 @@ PAIRS = [("open-source-advocate", "skeptical-investor"), ("dorothy-parker", "pla
 
 
 def debate_citations(corpus, motions, motion: str, pro: str, con: str, rounds: int, seed: int) -> dict[str, list[str]]:
-    config = DebateConfig(motion=motion, pro=load_persona(pro), con=load_persona(con), rounds=rounds, seed=seed)
+    config = DebateSpec(motion=motion, pro=pro, con=con, rounds=rounds, seed=seed)
     backend = OfflineBackend()
     debate = Debate(config, corpus, {"pro": backend, "con": backend}, motions=motions)
 
