@@ -22,6 +22,7 @@ from debate.motions import Motion, framing
 from debate.personas import Persona
 from debate.prompts import Prompts
 from debate.transcript import Transcript, Turn
+from debate.verdict import Verdict
 
 SIDES = ("pro", "con")
 EVIDENCE_PER_TURN = 6
@@ -88,7 +89,7 @@ class JudgingStarted:
 
 @dataclass
 class VerdictReady:
-    verdict: dict
+    verdict: Verdict
 
 
 @dataclass
