@@ -23,9 +23,10 @@ from debate.citations import cited_sentences
 from debate.errors import BackendError
 from debate.evidence import Corpus
 from debate.evidence.corpus import split_sentences
+from debate.clash import checkable, names_in, restates_motion
 from debate.rubric import FACT_CRITERIA, JUDGEMENT_CRITERIA, SIDES, Rubric, load_rubric, score_sides
 from debate.transcript import Transcript
-from debate.verdict import CitationCheck, ClaimCheck, EvidenceRef, OrderSwap, Reading, SideScores, Verdict
+from debate.verdict import CitationCheck, ClaimCheck, EvidenceRef, OrderSwap, Reading, SideScores, Verdict, other
 
 MAX_RATIONALE = 6
 MIN_RATIONALE = 3
@@ -47,9 +48,11 @@ def fact_check(transcript: Transcript, corpus: Corpus) -> list[ClaimCheck]:
     debaters = [p["name"] for p in transcript.personas.values() if p.get("name")]
     for index, turn in enumerate(transcript.turns):
         for sentence in cited_sentences(turn.text):
-            if _about_a_debater(sentence.sentence, debaters):
+            if reports_a_debater(sentence.sentence, debaters):
                 continue
             for text in extract_claims(sentence.sentence):
+                if restates_motion(text, transcript.motion):  # an opinion on the motion, not a fact
+                    continue
                 check = verifier.check(text, cited=sentence.passages)
                 claims.append(ClaimCheck(
                     id=f"C{len(claims) + 1}", side=turn.side, speaker=turn.speaker, round=turn.round,
@@ -59,11 +62,13 @@ def fact_check(transcript: Transcript, corpus: Corpus) -> list[ClaimCheck]:
     return claims
 
 
-def _about_a_debater(sentence: str, debaters: list[str]) -> bool:
-    """Sentences that name a debater ("X leans on...", "X also said...") are engagement with
-    the debate, not claims about the sources: checking them would punish a speaker for
-    reporting what the other side said."""
-    return any(name and name in sentence for name in debaters)
+def reports_a_debater(sentence: str, debaters: list[str]) -> bool:
+    """A sentence that names a debater only to report what they said ("X leans on ...") is
+    engagement, not a claim about the sources: checking it would punish a speaker for
+    quoting the other side. The name must stand as a whole word (the human player is "You":
+    "Young founders say ..." names nobody), and a sentence that, outside the quoted words
+    and the name, still holds something checkable (a number, a name) is always checked."""
+    return bool(names_in(sentence, debaters)) and not checkable(sentence, debaters)
 
 
 def citation_checks(transcript: Transcript) -> list[CitationCheck]:
@@ -82,7 +87,8 @@ class Assessment:
         self.transcript, self.rubric = transcript, rubric
         self.claims = fact_check(transcript, corpus)
         self.citations = citation_checks(transcript)
-        self.scores, self.facts = score_sides(transcript, self.claims, rubric)
+        self.card = score_sides(transcript, self.claims, rubric)
+        self.scores, self.facts = self.card.scores, self.card.facts
         self.names = {side: transcript.personas.get(side, {}).get("name", side) for side in SIDES}
 
     def who(self, side: str) -> str:
@@ -92,31 +98,98 @@ class Assessment:
         """Each side's weighted total over the fact criteria alone (evidence and accuracy)."""
         return {s: self.rubric.total(self.scores[s].criteria(), FACT_CRITERIA) for s in SIDES}
 
+    def own_share(self, side: str) -> float:
+        """Share of the side's owed turns that said something of its own, on its own side."""
+        f = self.facts[side]
+        return max(0, f.turns - f.empty_turns - f.copied_turns - f.off_side_turns) / f.turns
+
+    def decide(self, totals: dict[str, float]) -> str:
+        """The winner by the totals, or "none" when neither side said anything of its own."""
+        if not any(r.own for r in self.card.readings):
+            return "none"
+        return self.rubric.winner(totals)
+
     def verdict(self, scores: dict[str, SideScores], winner: str, rationale: list[str], judge: str,
                 **extra) -> Verdict:
+        notes = extra.pop("notes", [])
+        if not self.card.engagement_scored:
+            notes.append("Engagement was not scored: no turn had an earlier point of the opponent or a "
+                         "crossfire question to answer, so the totals weigh the other criteria alone.")
         return Verdict(winner=winner, scores=scores, facts=self.facts, claims=self.claims,
-                       citations=self.citations, rationale=" ".join(rationale), judge=judge,
-                       rubric=self.rubric.record(), **extra)
+                       citations=self.citations, findings=self.card.findings, rationale=" ".join(rationale),
+                       judge=judge, rubric=self.rubric.record(), notes=notes, **extra)
 
     # ---- rationale sentences, each resting on a number, a claim or a passage -------------
     def outcome_sentence(self, scores: dict, winner: str) -> str:
         p, c = scores["pro"].total, scores["con"].total
+        if winner == "none":
+            return (f"Neither side said anything of its own in its {_count(self.facts['pro'].turns, 'turn')} "
+                    "(every turn empty or a copy of the other side's), so there is no winner.")
         if winner == "tie":
             return (f"The weighted totals, {p} for {self.who('pro')} and {c} for {self.who('con')}, are within "
                     f"the tie margin of {self.rubric.tie_margin}, so the debate is a tie.")
-        loser = "con" if winner == "pro" else "pro"
+        loser = other(winner)
         return (f"{self.who(winner)} wins {scores[winner].total} to {scores[loser].total} on the weighted "
                 f"rubric (a gap of {self.rubric.tie_margin} or less would be a tie).")
 
     def flip_sentence(self, first: str, swapped: str) -> str:
         """Why the fact criteria alone decide when the two readings disagree."""
         fact = self.fact_totals()
-        winner = self.rubric.winner(fact)
-        decision = ("they do not separate the sides, so the debate is a tie" if winner == "tie"
+        winner = self.decide(fact)
+        decision = ("they do not separate the sides, so the debate is a tie" if winner in ("tie", "none")
                     else f"{self.who(winner)} wins on them")
         return (f"Read with PRO first the judge model preferred {first}, read with CON first it preferred "
                 f"{swapped}, so evidence and accuracy alone decide ({fact['pro']} for PRO, {fact['con']} for CON) "
                 f"and {decision}.")
+
+    def finding_sentences(self) -> list[str]:
+        """Turns that are not arguments of their side: empty, copied from the opponent, off-side."""
+        out = []
+        for side in SIDES:
+            f = self.facts[side]
+            if 0 < f.empty_turns:
+                out.append(f"{self.who(side)} said nothing in {f.empty_turns} of {_count(f.turns, 'turn')}, "
+                           "and an empty turn scores zero.")
+        for r, found in zip(self.card.readings, self.card.findings):
+            side = r.turn.side
+            if found.copied_from:
+                out.append(f"{self.who(side)}'s {found.role} (round {found.round}) repeats "
+                           f"{round(100 * found.copied_share)}% of {self.who(other(side))}'s {found.copied_from.split(' (')[1][:-1]} "
+                           f"({found.copied_from.split(' (')[0]}), so it counts as no argument of its own: "
+                           "no engagement, clarity or evidence for that turn.")
+            elif found.off_side:
+                out.append(f"{self.who(side)} argued the other side's case in round {found.round} "
+                           f"({_quote(found.off_side_quote)}), so that turn earned no engagement and lost clarity.")
+        return out
+
+    def clash_sentence(self, winner: str) -> str | None:
+        """The decisive clash: the winner's answer to a point of the loser, or the points
+        (or crossfire) the loser left unanswered."""
+        if winner not in SIDES:
+            return None
+        loser = other(winner)
+        mine = [r for r in self.card.readings if r.turn.side == winner and r.answered]
+        if mine:
+            r = mine[0]
+            point = r.answered[0]
+            source = self.transcript.turns[point.turn]
+            return (f"The decisive clash: {self.who(winner)} took up {self.who(loser)}'s point {_quote(point.text)} "
+                    f"(round {source.round}) and answered it in round {r.turn.round}, "
+                    f"{self.facts[winner].points_answered} of {self.facts[winner].points_to_answer} points answered "
+                    f"against {self.facts[loser].points_answered} of {self.facts[loser].points_to_answer} by "
+                    f"{self.names[loser]}.")
+        left = [r for r in self.card.readings if r.turn.side == loser and r.to_answer and not r.answered]
+        if left:
+            r = left[0]
+            return (f"{self.who(loser)} left {self.who(winner)}'s points unanswered in round {r.turn.round}, "
+                    f"such as {_quote(r.to_answer[0].text)}.")
+        cross = [r for r in self.card.readings if r.crossfire != "none"]
+        if any(r.crossfire == "answered" for r in cross if r.turn.side == winner) and \
+                not any(r.crossfire == "answered" for r in cross if r.turn.side == loser):
+            question = next(r for r in cross if r.turn.side == winner)
+            return (f"{self.who(winner)} answered the round {question.turn.round} crossfire question and "
+                    f"{self.who(loser)} did not.")
+        return None
 
     def gap_sentence(self, scores: dict) -> str | None:
         weights = self.rubric.weights
@@ -126,7 +199,7 @@ class Assessment:
         if not gaps[name]:
             return None
         ahead = "pro" if pro[name] > con[name] else "con"
-        behind = "con" if ahead == "pro" else "pro"
+        behind = other(ahead)
         why = {n: self._why(n, ahead) + " against " + self._why(n, behind) for n in FACT_CRITERIA}
         because = f" ({why[name]})" if name in why else ""
         return (f"The widest weighted gap is {name}: {getattr(scores[ahead], name)} for {self.who(ahead)} against "
@@ -140,32 +213,34 @@ class Assessment:
         return f"{f.contradicted} contradicted and {f.unsupported} unsupported claims"
 
     def claim_sentences(self, winner: str) -> list[str]:
-        """The decisive claims: contradicted ones first, then each side's best supported one,
-        then citations whose passage does not hold the quoted words."""
+        """The claims that cost the loser (contradicted first, then unverified citations),
+        then each side's best supported claim."""
+        order = [other(winner), winner] if winner in SIDES else list(SIDES)
         out = []
-        for c in [c for c in self.claims if c.label == "contradicted"][:2]:
-            out.append(f"{self.who(c.side)} claimed {_quote(c.text)} ({c.id}), which "
-                       f"{_passages(c)} contradicts ({c.reason}).")
-        order = [winner, "con" if winner == "pro" else "pro"] if winner != "tie" else list(SIDES)
         for side in order:
+            for c in [c for c in self.claims if c.side == side and c.label == "contradicted"][:2]:
+                out.append(f"{self.who(c.side)} claimed {_quote(c.text)} ({c.id}), which "
+                           f"{_passages(c)} contradicts ({c.reason}).")
+            bad = [c.passage for c in self.citations if c.side == side and not c.verified]
+            if bad:
+                out.append(f"{self.who(side)} cited {', '.join(dict.fromkeys(bad))} for words "
+                           f"{'that passage does' if len(bad) == 1 else 'those passages do'} not hold.")
+        for side in order[::-1]:
             best = max((c for c in self.claims if c.side == side and c.label == "supported" and c.evidence),
                        key=lambda c: c.score, default=None)
             if best:
                 out.append(f"{self.who(side)}'s claim {_quote(best.text)} ({best.id}) is supported by "
                            f"{_passages(best)}.")
-        for side in SIDES:
-            bad = [c.passage for c in self.citations if c.side == side and not c.verified]
-            if bad:
-                out.append(f"{self.who(side)} cited {', '.join(dict.fromkeys(bad))} for words "
-                           f"{'that passage does' if len(bad) == 1 else 'those passages do'} not hold.")
         if not self.claims:
             out.append("Neither side made a claim the sources could check, so the rubric's other criteria decide.")
         return out
 
     def rationale(self, scores: dict, winner: str, extra: list[str] = (), outcome: str | None = None) -> list[str]:
-        sentences = [outcome or self.outcome_sentence(scores, winner), *extra]
+        """3-6 sentences: the outcome, the turns that were no argument, the decisive clash,
+        the claims that cost the loser, the widest gap."""
         gap = self.gap_sentence(scores)
-        sentences = _dedupe(sentences + ([gap] if gap else []) + self.claim_sentences(winner))
+        sentences = _dedupe([outcome or self.outcome_sentence(scores, winner), *self.finding_sentences()[:2],
+                             self.clash_sentence(winner), *extra, *self.claim_sentences(winner)[:2], gap])
         if len(sentences) < MIN_RATIONALE:
             sentences += [self.tally_sentence(side) for side in SIDES]
         return sentences[:MAX_RATIONALE]
@@ -200,7 +275,7 @@ async def offline_judge(transcript: Transcript, corpus: Corpus, rubric: Rubric |
 
 
 def offline_verdict(a: Assessment, judge: str = "offline", **extra) -> Verdict:
-    winner = a.rubric.winner({s: a.scores[s].total for s in SIDES})
+    winner = a.decide({s: a.scores[s].total for s in SIDES})
     return a.verdict(a.scores, winner, a.rationale(a.scores, winner), judge, **extra)
 
 
@@ -254,16 +329,17 @@ class LLMJudge:
     def _combine(self, a: Assessment, readings: list[Reading], warnings: list[str]) -> Verdict:
         first, swapped = readings
         scores = {}
-        for side in SIDES:
-            mean = {n: round((first.scores[side][n] + swapped.scores[side][n]) / 2, 2) for n in JUDGEMENT_CRITERIA}
+        for side in SIDES:  # a turn that was no argument of the side's own earns no judgement credit
+            mean = {n: round(a.own_share(side) * (first.scores[side][n] + swapped.scores[side][n]) / 2, 2)
+                    for n in JUDGEMENT_CRITERIA}
             side_scores = {n: getattr(a.scores[side], n) for n in FACT_CRITERIA} | mean
             scores[side] = SideScores(**side_scores, total=self.rubric.total(side_scores))
         agree = first.winner == swapped.winner
         outcome = None
         if agree:
-            winner = self.rubric.winner({s: scores[s].total for s in SIDES})
+            winner = a.decide({s: scores[s].total for s in SIDES})
         else:
-            winner, outcome = a.rubric.winner(a.fact_totals()), a.flip_sentence(first.winner, swapped.winner)
+            winner, outcome = a.decide(a.fact_totals()), a.flip_sentence(first.winner, swapped.winner)
         rationale = a.rationale(scores, winner, _model_sentences(first.rationale, a), outcome)
         order_swap = OrderSwap(first=first.winner, swapped=swapped.winner, agree=agree,
                                decided_by="rubric totals" if agree else "fact check", readings=readings)

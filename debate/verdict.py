@@ -119,7 +119,8 @@ class TurnFinding(_Record):
     off_side_quote: str = ""
     copied_from: str = ""  # "pro round 2 (closing)": the opponent turn it repeats
     copied_share: float = 0.0
-    answered: list[str] = Field(default_factory=list)  # opponent claim ids it answered
+    answered: list[str] = Field(default_factory=list)  # the opponent's sentences it answered
+    points_to_answer: int = 0  # the opponent's points of earlier rounds it could answer
     crossfire: Literal["answered", "unanswered", "none"] = "none"
 
 

@@ -11,7 +11,7 @@ from debate.evidence.corpus import split_sentences
 from debate.judge import fact_check, offline_judge
 from debate.render import render
 from debate.transcript import load_transcript, save
-from tests.judge_helpers import FALSE_SCORE, TRUE_FACTS, clean_env, corpus, transcript  # noqa: F401
+from tests.judge_helpers import FALSE_SCORE, OTHER_FACTS, TRUE_FACTS, clean_env, corpus, transcript  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("clean_env")
 
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.usefixtures("clean_env")
 @pytest.fixture(scope="module")
 def liar():
     """PRO states true cited facts; CON states the same plus a wrong benchmark score."""
-    return transcript([(TRUE_FACTS, f"{FALSE_SCORE} {TRUE_FACTS}")])
+    return transcript([(TRUE_FACTS, f"{FALSE_SCORE} {OTHER_FACTS}")])
 
 
 async def test_every_claim_is_labelled_with_side_speaker_round_passage_and_reason(liar):
@@ -55,7 +55,7 @@ async def test_rationale_names_the_decisive_claims_with_passage_ids(liar):
 
 async def test_a_citation_whose_passage_does_not_hold_the_words_counts_against_the_side():
     honest = "Meta spent $14.3 billion to recruit Alexandr Wang [S002:13]."
-    misquote = "Meta spent $14.3 billion to recruit Alexandr Wang [S001:1]."  # wrong passage
+    misquote = "Meta released Llama 2 free for research and commercial use [S001:1]."  # wrong passage
     verdict = await offline_judge(transcript([(honest, misquote)]), corpus())
     facts = verdict.facts
     assert facts["pro"].unverified_citations == 0 and facts["con"].unverified_citations == 1
@@ -65,8 +65,8 @@ async def test_a_citation_whose_passage_does_not_hold_the_words_counts_against_t
     assert "S001:1" in verdict.rationale
 
 
-async def test_identical_sides_tie_within_the_margin():
-    verdict = await offline_judge(transcript([(TRUE_FACTS, TRUE_FACTS)]), corpus())
+async def test_sides_with_equal_records_tie_within_the_margin():
+    verdict = await offline_judge(transcript([(TRUE_FACTS, OTHER_FACTS)]), corpus())
     assert verdict.winner == "tie"
     assert "tie margin" in verdict.rationale
 
@@ -79,7 +79,7 @@ async def test_a_debate_without_checkable_claims_still_gets_a_reasoned_verdict()
 
 @pytest.mark.parametrize("fmt", ["markdown", "html"])
 async def test_views_show_scorecard_claims_table_with_markers_and_rationale(liar, fmt):
-    t = transcript([(TRUE_FACTS, f"{FALSE_SCORE} {TRUE_FACTS}")])
+    t = transcript([(TRUE_FACTS, f"{FALSE_SCORE} {OTHER_FACTS}")])
     t.verdict = await offline_judge(t, corpus())
     text = render(t, fmt)
     for needed in ("Verdict", "Winner: Open-Source Advocate", "evidence", "accuracy", "engagement", "clarity",
@@ -155,7 +155,7 @@ async def test_even_an_empty_debate_gets_three_reasoned_sentences():
 
 
 async def test_a_thin_rationale_is_filled_with_each_sides_counts():
-    same = "Meta bought seven islands near Tahiti in 2019."
-    verdict = await offline_judge(transcript([(same, same)]), corpus())
+    pro, con = "Meta bought seven islands near Tahiti in 2019.", "Meta sold four ships near Oslo in 2017."
+    verdict = await offline_judge(transcript([(pro, con)]), corpus())
     assert 3 <= len(split_sentences(verdict.rationale)) <= 6
     assert "1 checkable claim (0 supported, 0 contradicted, 1 unsupported)" in verdict.rationale

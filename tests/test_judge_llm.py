@@ -12,7 +12,7 @@ from debate.errors import BackendError
 from debate.judge import LLMJudge, parse_reply
 from debate.rubric import load_rubric
 from tests.fake_openai import Reply
-from tests.judge_helpers import FALSE_SCORE, MOTION, TRUE_FACTS, clean_env, corpus, transcript  # noqa: F401
+from tests.judge_helpers import FALSE_SCORE, MOTION, OTHER_FACTS, TRUE_FACTS, clean_env, corpus, transcript  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("clean_env")
 
@@ -41,7 +41,7 @@ def judge_prompts(server) -> list[str]:
 def test_a_false_benchmark_score_is_contradicted_and_loses_end_to_end(fake_openai, tmp_path):
     fake_openai.push(judge_reply(6, 6, "tie"), judge_reply(6, 6, "tie"))
     out = tmp_path / "x.json"
-    assert run_debate(fake_openai, out, TRUE_FACTS, f"{FALSE_SCORE} {TRUE_FACTS}") == 0
+    assert run_debate(fake_openai, out, TRUE_FACTS, f"{FALSE_SCORE} {OTHER_FACTS}") == 0
     verdict = json.loads(out.read_text())["verdict"]
     wrong = next(c for c in verdict["claims"] if "82.4%" in c["text"])
     assert wrong["side"] == "con" and wrong["label"] == "contradicted"
@@ -72,7 +72,7 @@ def test_the_judge_sees_both_orders_and_the_fact_check(fake_openai, tmp_path):
 def test_a_judge_that_never_answers_in_json_falls_back_to_the_offline_judge(fake_openai, tmp_path):
     # Nothing queued for the judge: the server's default answer is prose, twice (ask + repair).
     out = tmp_path / "x.json"
-    assert run_debate(fake_openai, out, TRUE_FACTS, f"{FALSE_SCORE} {TRUE_FACTS}") == 0
+    assert run_debate(fake_openai, out, TRUE_FACTS, f"{FALSE_SCORE} {OTHER_FACTS}") == 0
     verdict = json.loads(out.read_text())["verdict"]
     assert verdict["judge"].startswith("offline (fallback: judge model fake failed")
     assert verdict["notes"] and "offline judge decided" in verdict["notes"][0]
@@ -83,7 +83,7 @@ def test_a_judge_that_never_answers_in_json_falls_back_to_the_offline_judge(fake
 def test_position_bias_is_cancelled_by_the_order_swap_and_the_flip_recorded(fake_openai, tmp_path):
     fake_openai.push(Reply(prefers_first, kind="complete"), Reply(prefers_first, kind="complete"))
     out = tmp_path / "x.json"
-    assert run_debate(fake_openai, out, TRUE_FACTS, TRUE_FACTS) == 0
+    assert run_debate(fake_openai, out, TRUE_FACTS, OTHER_FACTS) == 0
     verdict = json.loads(out.read_text())["verdict"]
     swap = verdict["order_swap"]
     assert (swap["first"], swap["swapped"], swap["agree"]) == ("pro", "con", False)
@@ -96,7 +96,7 @@ def test_position_bias_is_cancelled_by_the_order_swap_and_the_flip_recorded(fake
 def test_when_the_readings_disagree_the_fact_check_can_still_separate_the_sides(fake_openai, tmp_path):
     fake_openai.push(Reply(prefers_first, kind="complete"), Reply(prefers_first, kind="complete"))
     out = tmp_path / "x.json"
-    assert run_debate(fake_openai, out, TRUE_FACTS, f"{FALSE_SCORE} {TRUE_FACTS}") == 0
+    assert run_debate(fake_openai, out, TRUE_FACTS, f"{FALSE_SCORE} {OTHER_FACTS}") == 0
     verdict = json.loads(out.read_text())["verdict"]
     assert verdict["order_swap"]["agree"] is False and verdict["winner"] == "pro"
 
@@ -185,7 +185,7 @@ def test_debate_judge_rejudges_a_saved_debate_with_a_model(fake_openai, tmp_path
     from debate.transcript import save
 
     saved = tmp_path / "offline.json"
-    save(transcript([(TRUE_FACTS, f"{FALSE_SCORE} {TRUE_FACTS}")]), saved)
+    save(transcript([(TRUE_FACTS, f"{FALSE_SCORE} {OTHER_FACTS}")]), saved)
     fake_openai.push(judge_reply(5, 7, "B"), judge_reply(7, 5, "A"))  # both readings prefer CON
     assert main(["judge", str(saved), "--json", "--backend", "openai", "--base-url", fake_openai.url,
                  "--model", "judge-y"]) == 0
