@@ -67,7 +67,7 @@ def timed(debate) -> dict:
 
 def choices(args) -> Choices:
     return Choices(motion=MOTION, pro="mark-twain", con="ada-lovelace", rounds=args.rounds,
-                   max_tokens=args.tokens + 10, turn_seconds=3600)
+                   max_words=args.tokens + 10, turn_seconds=3600)
 
 
 async def raw_run(args) -> float:

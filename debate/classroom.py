@@ -20,11 +20,8 @@ others; the command exits non-zero at the end and names it.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import re
-import shutil
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,29 +31,17 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from debate.backends import make_backend
-from debate.config import Settings
+from debate.config import Settings, load_settings
 from debate.engine import TurnStarted
 from debate.errors import UserError
 from debate.evidence import Corpus
+from debate.handouts import write_handouts
 from debate.personas import load_persona
-from debate.runner import DebateSpec, corpus_for, prepare, settings_from_args
-from debate.transcript import Transcript, atomic_write, load_transcript, save
+from debate.runner import corpus_for, prepare
+from debate.render import save, view
+from debate.spec import MAX_WORDS_NAMES, DebateSpec, MaxWords, Rounds, TurnSeconds
+from debate.transcript import Transcript, atomic_write, load_transcript
 from debate.yamlfile import line_of, parse_model, read_yaml
-
-EXIT_FAILED = 1
-
-
-class PlanDebate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    motion: str = Field(min_length=3)
-    pro: str = Field(min_length=1)
-    con: str = Field(min_length=1)
-    rounds: int | None = Field(default=None, ge=1, le=20)
-    turn_seconds: float | None = Field(default=None, gt=0)
-    max_tokens: int | None = Field(default=None, ge=20, le=4000)
-    crossfire: list[str] = Field(default_factory=list)
-    seed: int = 0
 
 
 class Plan(BaseModel):
@@ -69,10 +54,10 @@ class Plan(BaseModel):
     model: str | None = None
     seeds: str | None = None  # sources folder, relative to the plan file
     personas: str | None = None  # personas folder, relative to the plan file
-    rounds: int | None = Field(default=None, ge=1, le=20)
-    turn_seconds: float | None = Field(default=None, gt=0)
-    max_tokens: int | None = Field(default=None, ge=20, le=4000)
-    debates: list[PlanDebate] = Field(min_length=1)
+    rounds: Rounds | None = None
+    turn_seconds: TurnSeconds | None = None
+    max_words: MaxWords | None = Field(default=None, validation_alias=MAX_WORDS_NAMES)
+    debates: list[DebateSpec] = Field(min_length=1)
 
 
 @dataclass
@@ -136,20 +121,22 @@ def slugify(text: str, limit: int = 48) -> str:
 
 
 def entries(plan: Plan) -> list[Entry]:
-    return [Entry(number=n, stem=f"{n:02d}-{slugify(d.motion)}",
-                  spec=DebateSpec(motion=d.motion.strip(), pro=d.pro, con=d.con, rounds=d.rounds,
-                                  turn_seconds=d.turn_seconds, max_tokens=d.max_tokens,
-                                  crossfire=tuple(d.crossfire), seed=d.seed))
+    return [Entry(number=n, stem=f"{n:02d}-{slugify(d.motion)}", spec=d.model_copy(update={"motion": d.motion.strip()}))
             for n, d in enumerate(plan.debates, 1)]
 
 
-def settings_for(plan: Plan, args) -> Settings:
-    """defaults < config file < environment < the plan < command-line flags."""
-    merged = argparse.Namespace(**vars(args))
-    for name in ("backend", "model", "seeds", "personas", "rounds", "turn_seconds", "max_tokens"):
-        if getattr(merged, name, None) is None:
-            setattr(merged, name, getattr(plan, name))
-    return settings_from_args(merged)
+# Plan fields that are settings: a plan's value applies unless a command-line flag gives one.
+PLAN_SETTINGS = {"backend": "backend", "model": "model", "seeds": "seeds_dir", "personas": "personas_dir",
+                 "rounds": "rounds", "turn_seconds": "turn_seconds", "max_words": "max_words"}
+
+
+def settings_for(plan: Plan, flags: dict) -> Settings:
+    """defaults < config file < environment < the plan < command-line ``flags`` (settings names)."""
+    merged = dict(flags)
+    for field, setting in PLAN_SETTINGS.items():
+        if merged.get(setting) is None:
+            merged[setting] = getattr(plan, field)
+    return load_settings(merged)
 
 
 # ---- running ---------------------------------------------------------------------------------
@@ -177,51 +164,17 @@ def _save_views(t: Transcript, entry: Entry, folder: Path) -> None:
 
 
 class Progress:
-    """One status line on a terminal (rewritten in place); one line per event otherwise."""
-
-    def __init__(self, total: int, stream=None):
-        self.total = total
-        self.stream = stream or sys.stderr
-        self.live = self.stream.isatty()
-        self.running: dict[str, str] = {}
-        self.counts = {"done": 0, "skipped": 0, "failed": 0, "stopped": 0}
-
-    def _line(self) -> str:
-        """``[3/16 done, 8 running, 0 failed] 04 round 1 con · 05 round 1 pro · ...`` cut to the terminal."""
-        c = self.counts
-        now = " · ".join(f"{stem.split('-')[0]} {what}" for stem, what in self.running.items())
-        line = f"[{c['done'] + c['skipped']}/{self.total} done, {len(self.running)} running, {c['failed']} failed] {now}"
-        return line[:shutil.get_terminal_size((100, 20)).columns - 1]
-
-    def _emit(self, message: str | None = None) -> None:
-        if self.live:
-            if message:
-                print(f"\r\x1b[K{message}", file=self.stream)
-            print(f"\r\x1b[K{self._line()}", end="", file=self.stream, flush=True)
-        elif message:
-            print(message, file=self.stream, flush=True)
+    """What ``run_plan`` reports as debates start turns and finish; silent here, the
+    ``debate class`` command prints it (``commands/class_.py``)."""
 
     def step(self, stem: str, what: str) -> None:
-        first = stem not in self.running
-        self.running[stem] = what
-        self._emit(f"started {stem}" if first and not self.live else None)
+        """Debate ``stem`` is at ``what`` ("round 1 con")."""
 
     def finish(self, outcome: Outcome) -> None:
-        self.running.pop(outcome.entry.stem, None)
-        self.counts[outcome.status] += 1
-        stem = outcome.entry.stem
-        if outcome.status == "failed":
-            self._emit(f"failed  {stem}: {outcome.error}")
-        elif outcome.status == "skipped":
-            self._emit(f"skipped {stem} (already complete)")
-        elif outcome.status == "done":
-            verdict = outcome.transcript.verdict
-            winner = verdict.winner if verdict else "?"
-            self._emit(f"done    {stem}: winner {winner} ({outcome.seconds:.1f}s)")
+        """Debate ``outcome.entry`` ended: done, skipped, failed or stopped."""
 
     def close(self) -> None:
-        if self.live:
-            print("\r\x1b[K", end="", file=self.stream, flush=True)
+        """The batch is over."""
 
 
 async def run_plan(plan_entries: list[Entry], folder: Path, settings: Settings, *, corpus: Corpus | None = None,
@@ -234,7 +187,7 @@ async def run_plan(plan_entries: list[Entry], folder: Path, settings: Settings, 
     """
     folder.mkdir(parents=True, exist_ok=True)
     corpus = corpus or corpus_for(settings)
-    progress = progress or Progress(len(plan_entries))
+    progress = progress or Progress()
     limit = asyncio.Semaphore(max(1, jobs))
     outcomes: dict[int, Outcome] = {}
     shared = None
@@ -293,8 +246,6 @@ async def _run_one(entry: Entry, folder: Path, settings: Settings, corpus: Corpu
 
 def write_outputs(outcomes: list[Outcome], folder: Path, corpus: Corpus) -> None:
     """Handouts for every complete debate that lacks them, then the summary (always rewritten)."""
-    from debate.handouts import write_handouts
-
     for o in outcomes:
         if o.transcript is not None and o.transcript.status == "complete":
             key = folder / "handouts" / f"{o.entry.stem}-key.md"
@@ -302,8 +253,6 @@ def write_outputs(outcomes: list[Outcome], folder: Path, corpus: Corpus) -> None
                 write_handouts(o.transcript, corpus, folder / "handouts", o.entry.stem)
     rows = [summary_row(o) for o in outcomes]
     atomic_write(folder / "summary.md", summary_markdown(rows))
-    from debate.render import view
-
     atomic_write(folder / "summary.html", view("summary.html.j2", rows=rows))
 
 
@@ -337,29 +286,3 @@ def summary_markdown(rows: list[dict]) -> str:
                    f"| {r['contradicted'] if r['has_handout'] else ''} | {status.replace('|', '/')} | {link} | {handout} |")
     return "\n".join(out) + "\n"
 
-
-# ---- command line ----------------------------------------------------------------------------
-
-def run_class(args) -> int:
-    """`debate class PLAN.yaml --out DIR [--jobs N]`."""
-    if args.jobs is not None and args.jobs < 1:
-        raise UserError("must be 1 or more", where="--jobs")
-    plan_path = Path(args.plan)
-    plan = load_plan(plan_path, getattr(args, "personas", None))
-    settings = settings_for(plan, args)
-    folder = Path(args.out)
-    todo = entries(plan)
-    model = f" ({settings.describe()['model']})" if settings.describe().get("model") else ""
-    print(f"backend: {settings.backend_name}{model} · {len(todo)} debates · {args.jobs} at a time", file=sys.stderr)
-    outcomes = asyncio.run(run_plan(todo, folder, settings, jobs=args.jobs))
-    failed = [o for o in outcomes if o.status == "failed"]
-    counts = {s: sum(1 for o in outcomes if o.status == s) for s in ("done", "skipped", "failed")}
-    print(f"{counts['done']} run, {counts['skipped']} already complete, {counts['failed']} failed · "
-          f"summary: {folder / 'summary.md'}", file=sys.stderr)
-    if failed:
-        for o in failed:
-            print(f"error: {o.entry.stem}: {o.error}", file=sys.stderr)
-        print(f"error: {len(failed)} of {len(outcomes)} debates failed: "
-              f"{', '.join(o.entry.stem for o in failed)}; re-run the plan to retry them", file=sys.stderr)
-        return EXIT_FAILED
-    return 0

@@ -11,7 +11,7 @@ import asyncio
 import time
 import zlib
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from debate.backends.base import Backend, Restart, TurnRequest
 from debate.citations import citations_in
@@ -19,29 +19,15 @@ from debate.errors import BackendError
 from debate.evidence import Corpus, Passage
 from debate.evidence.index import search_index
 from debate.motions import Motion, framing
-from debate.personas import Persona
+from debate.personas import Persona, load_persona
 from debate.prompts import Prompts
+from debate.spec import DebateSpec
 from debate.transcript import Transcript, Turn
 from debate.verdict import Verdict
 
 SIDES = ("pro", "con")
 EVIDENCE_PER_TURN = 6
 CROSSFIRE_PASSAGES = 2  # of those, reserved for the best answers to a crossfire question
-
-
-@dataclass
-class DebateConfig:
-    motion: str
-    pro: Persona
-    con: Persona
-    rounds: int = 2
-    turn_seconds: float = 90.0
-    max_words: int = 220  # --max-tokens: a word budget per turn
-    crossfire: list[str] = field(default_factory=list)  # question i is asked in round i+1
-    seed: int = 0
-
-    def persona(self, side: str) -> Persona:
-        return self.pro if side == "pro" else self.con
 
 
 # ---- events -------------------------------------------------------------------------------
@@ -108,11 +94,13 @@ def role_for(round_number: int, rounds: int) -> str:
 
 
 class Debate:
-    def __init__(self, config: DebateConfig, corpus: Corpus, backends: dict[str, Backend], *,
-                 prompts: Prompts | None = None, motions: list[Motion] | None = None,
+    def __init__(self, config: DebateSpec, corpus: Corpus, backends: dict[str, Backend], *,
+                 personas: dict[str, Persona] | None = None, prompts: Prompts | None = None, motions: list[Motion] | None = None,
                  judge: Callable | None = None, on_save: Callable[[Transcript], None] | None = None,
                  backend_record: dict | None = None):
-        self.config = config
+        self.config = config = config.resolved()  # every number set: the spec's, else the defaults
+        # The personas as loaded (runner.prepare looks in the user's folders), else by the spec's names.
+        self.personas = personas or {side: load_persona(getattr(config, side)) for side in SIDES}
         self.corpus = corpus
         self.backends = backends  # per side: {"pro": ..., "con": ...}
         self.prompts = prompts or Prompts()
@@ -130,10 +118,13 @@ class Debate:
             motion=config.motion,
             seeds=corpus.files,
             backend=backend_record or {"name": backends["pro"].name, "model": backends["pro"].model},
-            personas={side: config.persona(side).to_record() for side in SIDES},
+            personas={side: self.persona(side).to_record() for side in SIDES},
             settings={"rounds": config.rounds, "turn_seconds": config.turn_seconds,
-                      "max_tokens": config.max_words, "seed": config.seed},
+                      "max_tokens": config.max_words, "seed": config.seed},  # "max_tokens": the stored name
         )
+
+    def persona(self, side: str) -> Persona:
+        return self.personas[side]
 
     # ---- controls the TUI uses -------------------------------------------------------------
     def ask_crossfire(self, question: str) -> None:
@@ -198,7 +189,7 @@ class Debate:
     def evidence_for(self, side: str, round_number: int, crossfire: str | None) -> list[Passage]:
         """Passages offered to a turn: relevant to the motion, the side's framing, the
         persona's angles, the crossfire and the opponent's last turn; never one already used."""
-        persona = self.config.persona(side)
+        persona = self.persona(side)
         history = self.transcript.turns
         opponent_last = next((t.text for t in reversed(history) if t.side != side), "")
         queries = [
@@ -223,7 +214,7 @@ class Debate:
         return fresh[:EVIDENCE_PER_TURN]
 
     def request_for(self, side: str, round_number: int, crossfire: str | None) -> TurnRequest:
-        persona, opponent = self.config.persona(side), self.config.persona("con" if side == "pro" else "pro")
+        persona, opponent = self.persona(side), self.persona("con" if side == "pro" else "pro")
         role = role_for(round_number, self.config.rounds)
         evidence = self.evidence_for(side, round_number, crossfire)
         context = dict(

@@ -1,7 +1,8 @@
 """Personas: who argues, in what voice, caring about what. Loaded from YAML files.
 
-Shipped personas live in ``personas/``; a user folder (``--personas DIR`` or the config
-file's ``personas_dir``) overrides them file by file. A persona is named by its file stem
+Shipped personas live in ``personas/``; a folder given by ``--personas DIR`` (or the config
+file's ``personas_dir``) overrides them file by file, and the user's own folder
+(``locations.personas_dir()``, where the TUI editor saves) overrides both. A persona is named by its file stem
 (``dorothy-parker``) or given as a path to a YAML file.
 """
 
@@ -12,6 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from debate import locations
 from debate.errors import UserError
 from debate.resources import shipped
 from debate.yamlfile import load_model
@@ -71,9 +73,10 @@ def human_persona(name: str = "You") -> Persona:
 
 
 def persona_dirs(user_dir: str | Path | None = None) -> list[Path]:
-    """Folders searched for personas, highest priority first."""
-    dirs = [Path(user_dir).expanduser()] if user_dir else []
-    return dirs + [shipped("personas")]
+    """Folders searched for personas, highest priority first: the user's own (where the TUI
+    editor saves), then ``user_dir`` (``--personas``), then the shipped ones."""
+    dirs = [locations.personas_dir()] + ([Path(user_dir).expanduser()] if user_dir else []) + [shipped("personas")]
+    return list(dict.fromkeys(dirs))
 
 
 def load_persona_file(path: str | Path) -> Persona:

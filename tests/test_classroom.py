@@ -44,7 +44,7 @@ def plan_file(tmp_path: Path) -> Path:
 
 
 def _settings():
-    return load_settings({"backend": "offline", "rounds": 1, "max_tokens": 90})
+    return load_settings({"backend": "offline", "rounds": 1, "max_words": 90})
 
 
 class FailingBackend(ScriptedBackend):
@@ -60,17 +60,7 @@ class StuckBackend(ScriptedBackend):
 
 
 def _quiet(n):
-    class Sink:
-        def write(self, _):
-            pass
-
-        def flush(self):
-            pass
-
-        def isatty(self):
-            return False
-
-    return Progress(n, Sink())
+    return Progress()
 
 
 # ---- plan validation ---------------------------------------------------------------------------

@@ -4,19 +4,18 @@ import asyncio
 
 import pytest
 
-from debate.engine import (CrossfireAsked, Debate, DebateConfig, TextChunk, TurnEnded, TurnStarted,
+from debate.engine import (CrossfireAsked, Debate, TextChunk, TurnEnded, TurnStarted,
                            role_for)
 from debate.evidence import load_corpus
-from debate.personas import load_persona
 from debate.resources import shipped
+from debate.spec import DebateSpec
 from tests.scripted import ScriptedBackend
 
 
 def _debate(replies_pro, replies_con, *, delay=0.0, **config):
     corpus = load_corpus(shipped("seeds"))
-    cfg = DebateConfig(motion="Meta should release the weights of Muse Spark",
-                       pro=load_persona("open-source-advocate"), con=load_persona("skeptical-investor"),
-                       **config)
+    cfg = DebateSpec(motion="Meta should release the weights of Muse Spark",
+                     pro="open-source-advocate", con="skeptical-investor", **config)
     saves = []
     debate = Debate(cfg, corpus, {"pro": ScriptedBackend(replies_pro, delay), "con": ScriptedBackend(replies_con, delay)},
                     on_save=lambda t: saves.append([turn.text for turn in t.turns]))

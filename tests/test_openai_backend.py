@@ -14,7 +14,9 @@ from debate.cli import main
 from debate.config import PLACEHOLDER_KEY
 from debate.engine import TextChunk, TurnRestarted
 from debate.errors import BackendError
-from debate.runner import DebateSpec, prepare, settings_from_args
+from debate.commands.common import settings_from_args
+from debate.runner import prepare
+from debate.spec import DebateSpec
 from tests.fake_openai import Cut, FakeOpenAI, Hang, Reply, Status, cite_first_source
 
 MOTION = "Meta should release the weights of Muse Spark"
@@ -49,7 +51,7 @@ class Request:  # the part of a TurnRequest the backend reads
 
 async def run_engine(settings):
     """A 1-round debate through the engine itself (no judge): the debate and its events."""
-    debate = prepare(DebateSpec(MOTION, "open-source-advocate", "skeptical-investor", rounds=1), settings)
+    debate = prepare(DebateSpec(motion=MOTION, pro="open-source-advocate", con="skeptical-investor", rounds=1), settings)
     debate.judge = None
     try:
         return debate, [e async for e in debate.run()]
@@ -139,7 +141,7 @@ class Args:
 
     def __init__(self, **given):
         for name in ("backend", "model", "base_url", "pro_model", "con_model", "judge_model", "timeout",
-                     "retries", "cassette", "record", "rounds", "turn_seconds", "max_tokens", "personas",
+                     "retries", "cassette", "record", "rounds", "turn_seconds", "max_words", "personas",
                      "prompts", "seeds"):
             setattr(self, name, given.get(name))
 

@@ -142,7 +142,7 @@ async def test_persona_editor_validates_as_you_type_and_saves_a_usable_persona(t
         app.screen.query_one("#motion", Input).value = "Rivers beat railways"
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: app.debate is not None)
-        assert app.debate.config.pro.name == "River Pilot"
+        assert app.debate.persona("pro").name == "River Pilot"
 
 
 async def test_persona_filter_narrows_the_list(tui_env):

@@ -27,7 +27,7 @@ def tui_env(tmp_path, tmp_path_factory, monkeypatch):
 
 
 def make_app(tmp_path, *, start: bool = True, frozen: bool = False, backend_factory=None, **choices) -> DebateApp:
-    values = dict(motion=MOTION, pro="mark-twain", con="ada-lovelace", rounds=1, max_tokens=120, turn_seconds=60)
+    values = dict(motion=MOTION, pro="mark-twain", con="ada-lovelace", rounds=1, max_words=120, turn_seconds=60)
     values.update(choices)
     return DebateApp(Settings(backend="offline"), Choices(**values), start=start, words_per_second=None,
                      export_dir=tmp_path / "exports", frozen=frozen, backend_factory=backend_factory)

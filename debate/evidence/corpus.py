@@ -20,6 +20,7 @@ from functools import cached_property
 from pathlib import Path
 
 from debate.errors import UserError
+from debate.evidence.kinds import Kind, TaggedSentence, is_pastiche_label, section_kind, tag_sentence
 
 SOURCE_SUFFIXES = (".txt", ".md")
 CITATION_ID = re.compile(r"S([A-Za-z0-9_.-]+):(\d+)")
@@ -103,10 +104,20 @@ class Passage:
     start: int  # offsets of the passage's span in the source file text
     end: int
     heading: str = ""  # heading lines that introduce the passage, if any
+    # the passage's sentences, each tagged with its kind (see ``kinds``): what checks compare
+    sentences: tuple[TaggedSentence, ...] = ()
 
     @property
     def number(self) -> int:
         return int(self.id.rsplit(":", 1)[1])
+
+    @property
+    def kind(self) -> Kind:
+        """The passage's main kind: ``fact`` if any sentence is one, else its first sentence's."""
+        kinds = [s.kind for s in self.sentences if s.kind != Kind.HEADING]
+        if Kind.FACT in kinds:
+            return Kind.FACT
+        return kinds[0] if kinds else Kind.HEADING
 
 
 @dataclass
@@ -194,28 +205,29 @@ def split_document(doc: str, path: Path, text: str) -> Document:
     firsts = [line for _, _, b in blocks[:3] if _is_heading(line := b.splitlines()[0])]
     title = max(firsts, key=word_count) if firsts else path.stem
 
-    groups: list[list[tuple[int, int, str]]] = []
-    current: list[tuple[int, int, str]] = []
+    sections = _sections([b for _, _, b in blocks])
+    groups: list[list[tuple[int, int, str, Kind | None]]] = []
+    current: list[tuple[int, int, str, Kind | None]] = []
 
     def flush():
         if current:
             groups.append(current.copy())
             current.clear()
 
-    for start, end, block in blocks:
+    for (start, end, block), section in zip(blocks, sections):
         if word_count(block) > MAX_WORDS:
-            if current and not all(_is_heading(b) for _, _, b in current):
+            if current and not all(_is_heading(b[2]) for b in current):
                 flush()
             for s, e in _chunk_sentences(block):
-                current.append((start + _locate(text[start:end], block[s:e]), 0, block[s:e]))
+                current.append((start + _locate(text[start:end], block[s:e]), 0, block[s:e], section))
                 flush()
             continue
         heading = _is_heading(block)
-        body_words = sum(word_count(b) for _, _, b in current if not _is_heading(b))
+        body_words = sum(word_count(b[2]) for b in current if not _is_heading(b[2]))
         if heading and body_words >= MIN_BODY_WORDS:
             flush()
-        current.append((start, end, block))
-        if not heading and sum(word_count(b) for _, _, b in current) >= TARGET_WORDS:
+        current.append((start, end, block, section))
+        if not heading and sum(word_count(b[2]) for b in current) >= TARGET_WORDS:
             flush()
     flush()
 
@@ -228,12 +240,59 @@ def split_document(doc: str, path: Path, text: str) -> Document:
         number += 1
         headings = [b[2] for b in group if _is_heading(b[2])]
         start = group[0][0]
-        end = max(s + len(b) if e == 0 else e for s, e, b in group)
+        end = max(s + len(b) if e == 0 else e for s, e, b, _ in group)
+        lines = [(line, (section, _is_heading(block))) for _, _, block, section in group
+                 for line in block.splitlines()]
+        tagged = tuple(TaggedSentence(line, tag_sentence(line, section=section, heading=heading))
+                       for line, (section, heading) in sentences_of_lines(lines))
         document.passages.append(Passage(
             id=f"S{doc}:{number}", doc=doc, source=path.name, title=title,
-            text="\n".join(b for _, _, b in group), start=start, end=end,
-            heading=" / ".join(headings)))
+            text="\n".join(b[2] for b in group), start=start, end=end,
+            heading=" / ".join(headings), sentences=tagged))
     return document
+
+
+_NUMBER_LINE = re.compile(r"\s*\d{1,2}[.)]?\s*")
+_CAPTION = re.compile(r"^\s*(?:\w+\s+){0,2}\w+:\s")  # "Discussed by: ...", "Source: ..."
+
+
+def _is_body(block: str) -> bool:
+    """A paragraph of text: not a heading, nor a numbered item's "1" + heading."""
+    first, _, rest = block.partition("\n")
+    return bool(block) and not _is_heading(block) and not (_NUMBER_LINE.fullmatch(first) and _is_heading(rest))
+
+
+def _sections(blocks: list[str]) -> list[Kind | None]:
+    """The kind each block's document section imposes (None: a plain section).
+
+    A "Scenarios" (or "Outlook", "Analysis" ...) heading opens a section; its numbered
+    sub-items ("1" / "Meta open-sources ...") and caption lines ("Discussed by: ...") stay in
+    it; the first other heading that follows a body paragraph closes it. The block after a pastiche
+    label ("Fictional AI pastiche — not real quote.") is the invented quote.
+    """
+    out: list[Kind | None] = []
+    section: Kind | None = None
+    previous = ""
+    pastiche_next = False
+    for block in blocks:
+        first, _, rest = block.partition("\n")
+        numbered = bool(_NUMBER_LINE.fullmatch(previous) or _NUMBER_LINE.fullmatch(first) and _is_heading(rest))
+        heading = _is_heading(block)
+        if heading:
+            opened = section_kind(block)
+            if opened is not None:
+                section = opened
+            elif section is not None and not numbered and not _CAPTION.match(block) and _is_body(previous):
+                section = None
+        if pastiche_next and not heading:
+            out.append(Kind.PASTICHE)
+            pastiche_next = False
+        else:
+            out.append(section)
+        if is_pastiche_label(block):
+            pastiche_next = True
+        previous = block
+    return out
 
 
 def _chunk_sentences(block: str) -> list[tuple[int, int]]:
@@ -253,6 +312,55 @@ def _chunk_sentences(block: str) -> list[tuple[int, int]]:
         else:
             chunks.append((chunk_start, last_end))
     return chunks
+
+
+_FIGURE = re.compile(r"^\s*[$£€]?\d[\d.,]*\s?(?:%|x|[kmbt]n?|bn)?\s*$", re.IGNORECASE)
+_ABBREVIATIONS = frozenset("vs e.g i.e etc dr mr mrs ms st no inc corp ltd jr sr fig al approx".split())
+
+
+def _ends_with_abbreviation(piece: str) -> bool:
+    if not piece.endswith("."):
+        return False
+    last = piece[:-1].rsplit(None, 1)[-1].lower() if piece[:-1].strip() else ""
+    return last.lstrip("(\"'") in _ABBREVIATIONS
+
+
+def passage_sentences(text: str) -> list[str]:
+    """The checkable sentences of a passage's text (see ``sentences_of_lines``)."""
+    return [s for s, _ in sentences_of_lines([(line, None) for line in text.splitlines()])]
+
+
+def sentences_of_lines(lines: list[tuple[str, object]]) -> list[tuple[str, object]]:
+    """Sentences of a passage given as (line, payload) pairs, each with its line's payload.
+
+    One sentence per line or sentence; a stand-alone figure line ("42.8%") is joined to the
+    label line under it (fact boxes print the figure above its label, so "42.8% HealthBench
+    Hard score" is one checkable sentence, with the label's payload); no cut after an
+    abbreviation ("vs.", "Dr.").
+    """
+    joined, pending = [], ""
+    for line, payload in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if _FIGURE.match(line):
+            pending = (pending + " " + line).strip()
+        else:
+            joined.append((f"{pending} {line}" if pending else line, payload))
+            pending = ""
+    if pending:
+        joined.append((pending, lines[-1][1]))
+    out: list[list] = []
+    for line, payload in joined:
+        glue = False
+        for s, e in split_sentences(line):
+            piece = line[s:e].strip()
+            if glue and out:
+                out[-1][0] = out[-1][0] + " " + piece
+            else:
+                out.append([piece, payload])
+            glue = _ends_with_abbreviation(piece)
+    return [(" ".join(s.split()), payload) for s, payload in out if s]
 
 
 def _locate(haystack: str, needle: str) -> int:

@@ -10,7 +10,7 @@ Scoring is bm25s's default ("lucene" BM25, k1 = 1.5, b = 0.75, same tokeniser an
 stopwords), so rankings match what the index gave when it was built on bm25s.
 
 One index per corpus fingerprint is kept in memory for the life of the process, and on
-disk (``cache_dir()``) so the next process skips the build; a cache that cannot be read
+disk (``locations.cache_dir()``) so the next process skips the build; a cache that cannot be read
 or written is ignored.
 """
 
@@ -26,7 +26,8 @@ from pathlib import Path
 import numpy as np
 import Stemmer
 
-from debate.evidence.corpus import Corpus, Passage, split_sentences
+from debate import locations
+from debate.evidence.corpus import Corpus, Passage
 
 _STEMMER = Stemmer.Stemmer("english")
 K1, B = 1.5, 0.75
@@ -174,7 +175,7 @@ def _build(corpus: Corpus) -> dict:
     for p, passage in enumerate(corpus.passages):
         lines = split_memo.get(passage.text)
         if lines is None:
-            lines = split_memo[passage.text] = _passage_sentences(_with_figures(passage.text))
+            lines = split_memo[passage.text] = [t.text for t in passage.sentences]
         together = vocab.ids(passage.heading) if passage.heading else []  # the passage's own list
         for n, line in enumerate(lines):
             ids = token_memo.get(line)
@@ -191,69 +192,10 @@ def _build(corpus: Corpus) -> dict:
             "sentence_index": _Bm25(sentence_ids, terms), "passage_index": _Bm25(passage_ids, terms)}
 
 
-_FIGURE = re.compile(r"^\s*[$£€]?\d[\d.,]*\s?(?:%|x|[kmbt]n?|bn)?\s*$", re.IGNORECASE)
-
-
-def _with_figures(text: str) -> str:
-    """Join a stand-alone figure line ("42.8%", "52") to the label line under it.
-
-    Fact boxes print a figure on its own line above its label, so "42.8%" and
-    "HealthBench Hard score" become the one checkable sentence "42.8% HealthBench Hard score".
-    """
-    if not any(_FIGURE.match(line) for line in text.splitlines()):
-        return text
-    out, pending = [], ""
-    for line in text.splitlines():
-        line = line.strip()
-        if not line:
-            continue
-        if _FIGURE.match(line):
-            pending = (pending + " " + line).strip()
-        else:
-            out.append(f"{pending} {line}" if pending else line)
-            pending = ""
-    if pending:
-        out.append(pending)
-    return "\n".join(out)
-
-
-_ABBREVIATIONS = frozenset("vs e.g i.e etc dr mr mrs ms st no inc corp ltd jr sr fig al approx".split())
-
-
-def _ends_with_abbreviation(piece: str) -> bool:
-    if not piece.endswith("."):
-        return False
-    last = piece[:-1].rsplit(None, 1)[-1].lower() if piece[:-1].strip() else ""
-    return last.lstrip("(\"'") in _ABBREVIATIONS
-
-
-def _passage_sentences(text: str) -> list[str]:
-    out: list[str] = []
-    for line in text.splitlines():
-        glue = False
-        for s, e in split_sentences(line):
-            piece = line[s:e].strip()
-            if glue and out:
-                out[-1] = out[-1] + " " + piece
-            else:
-                out.append(piece)
-            glue = _ends_with_abbreviation(piece)
-    return [" ".join(s.split()) for s in out if s]
-
-
 # -- the caches -----------------------------------------------------------------------
 
-def cache_dir() -> Path:
-    """Where built indexes are kept: $DEBATE_CACHE_DIR, else the user cache dir."""
-    configured = os.environ.get("DEBATE_CACHE_DIR")
-    if configured:
-        return Path(configured).expanduser()
-    import platformdirs
-    return Path(platformdirs.user_cache_dir("debate-arena")) / "index"
-
-
 def _cache_file(corpus: Corpus) -> Path:
-    return cache_dir() / f"{corpus.fingerprint}.v{CACHE_VERSION}.pickle"
+    return locations.cache_dir() / f"{corpus.fingerprint}.v{CACHE_VERSION}.pickle"
 
 
 def _load(corpus: Corpus) -> dict | None:

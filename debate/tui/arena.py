@@ -100,7 +100,7 @@ class ArenaScreen(Screen):
         if self.role:
             parts.append(self.role)
         if self.state == "speaking" and self.speaking:
-            parts.append(f"{self.speaking.upper()} speaking: {self.debate.config.persona(self.speaking).name}")
+            parts.append(f"{self.speaking.upper()} speaking: {self.debate.persona(self.speaking).name}")
         elif self.state != "speaking":
             parts.append(self.state)
         if self.debate.paused:

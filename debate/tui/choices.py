@@ -2,41 +2,30 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from pydantic import Field
 
 from debate.config import Settings
-from debate.runner import DebateSpec
+from debate.spec import MAX_WORDS_NAMES, DebateSpec
 
 
-@dataclass
-class Choices:
+class Choices(DebateSpec):
+    """The spec as the form holds it: possibly unfinished (empty sides, numbers not yet
+    checked), plus the backend, model and sources folder picked on the same screen."""
+
     motion: str = ""
-    pro: str = ""  # persona reference: "you", an id, a name or a YAML path
+    pro: str = ""
     con: str = ""
+    # What was typed; DebateSpec's limits are checked when the debate starts (``spec()``).
     rounds: int | None = None
     turn_seconds: float | None = None
-    max_tokens: int | None = None
+    max_words: int | None = Field(default=None, validation_alias=MAX_WORDS_NAMES)
     backend: str | None = None
     model: str = ""
     seeds: str = ""
-    crossfire: tuple[str, ...] = ()
-    seed: int = 0
-
-    @classmethod
-    def from_args(cls, args) -> "Choices":
-        get = lambda name, default=None: getattr(args, name, default)  # noqa: E731
-        return cls(motion=get("motion") or "", pro=get("pro") or "", con=get("con") or "",
-                   rounds=get("rounds"), turn_seconds=get("turn_seconds"), max_tokens=get("max_tokens"),
-                   backend=get("backend"), model=get("model") or "", seeds=get("seeds") or "",
-                   crossfire=tuple(get("crossfire") or ()), seed=get("seed") or 0)
-
-    def swapped(self) -> "Choices":
-        return replace(self, pro=self.con, con=self.pro)
 
     def spec(self) -> DebateSpec:
-        return DebateSpec(motion=self.motion, pro=self.pro, con=self.con, rounds=self.rounds,
-                          turn_seconds=self.turn_seconds, max_tokens=self.max_tokens,
-                          crossfire=self.crossfire, seed=self.seed)
+        """The debate to run; a number out of range is a UserError naming it."""
+        return DebateSpec.of(**self.model_dump(include=set(DebateSpec.model_fields)))
 
     def settings(self, base: Settings) -> Settings:
         """``base`` with the backend, model and sources folder chosen on the setup screen."""

@@ -130,7 +130,7 @@ class SetupScreen(Screen):
             with Horizontal(id="knobs"):
                 yield self._knob("rounds", "Rounds", c.rounds or app.settings.rounds, "integer")
                 yield self._knob("turn-seconds", "Sec/turn", _num(c.turn_seconds or app.settings.turn_seconds), "number")
-                yield self._knob("max-tokens", "Words", c.max_tokens or app.settings.max_tokens, "integer")
+                yield self._knob("max-tokens", "Words", c.max_words or app.settings.max_words, "integer")
                 with Vertical(id="backend-box", classes="knob-box") as box:
                     box.border_title = "Backend"
                     yield Select([(b, b) for b in BACKENDS], value=c.backend or app.settings.backend_name,
@@ -232,7 +232,7 @@ class SetupScreen(Screen):
         return Choices(
             motion=value("motion"), pro=pro.ref if pro else "", con=con.ref if con else "",
             rounds=_int(value("rounds")), turn_seconds=_float(value("turn-seconds")),
-            max_tokens=_int(value("max-tokens")), backend=str(backend) if backend is not Select.BLANK else None,
+            max_words=_int(value("max-tokens")), backend=str(backend) if backend is not Select.BLANK else None,
             model=value("model"), seeds=value("seeds"), crossfire=self.choices.crossfire, seed=self.choices.seed)
 
 

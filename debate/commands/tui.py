@@ -1,0 +1,19 @@
+"""`debate tui` (and bare `debate`): open the app with the fields pre-filled; --start begins at once."""
+
+from __future__ import annotations
+
+import argparse
+
+from debate.commands.common import settings_from_args, spec_from_args
+from debate.errors import EXIT_OK
+from debate.tui.app import DebateApp
+from debate.tui.choices import Choices
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = settings_from_args(args)
+    choices = Choices(**spec_from_args(args).model_dump(), backend=args.backend, model=args.model or "",
+                      seeds=args.seeds or "")
+    app = DebateApp(settings, choices, start=bool(args.start), out=args.out)
+    app.run()
+    return app.return_code or EXIT_OK
