@@ -365,6 +365,9 @@ def _prompt_context(a: Assessment, label: dict[str, str]) -> dict:
         "criteria": [{"name": n, "weight": c.weight, "description": " ".join(c.description.split()),
                       "scored_by": "fact check" if n in FACT_CRITERIA else "you"} for n, c in a.rubric.items()],
         "score_criteria": list(JUDGEMENT_CRITERIA),
+        "findings": [{"label": label[f.side], "round": f.round, "role": f.role, "stance": f.stance,
+                      "off_side": f.off_side, "copied_from": f.copied_from, "copied_share": f.copied_share}
+                     for f in a.card.findings if f.off_side or f.copied_from or f.stance == "empty"],
     }
 
 
