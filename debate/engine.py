@@ -23,6 +23,7 @@ from debate.personas import Persona, load_persona
 from debate.prompts import Prompts
 from debate.spec import DebateSpec
 from debate.transcript import Transcript, Turn
+from debate.verdict import Verdict
 
 SIDES = ("pro", "con")
 EVIDENCE_PER_TURN = 6
@@ -74,7 +75,7 @@ class JudgingStarted:
 
 @dataclass
 class VerdictReady:
-    verdict: dict
+    verdict: Verdict
 
 
 @dataclass

@@ -6,33 +6,36 @@ from things a student can count in the transcript and the fact check:
 
 * evidence: supported claims and verified citations, as a share of what could be earned;
 * accuracy: 10 less a penalty per contradicted claim, unsupported claim and unverified citation;
-* engagement: naming the opponent, taking up their claims, answering the crossfire question;
-* clarity: turns cut by the clock or budget, repeated sentences and padding phrases cost points.
+* engagement: answering the opponent's points of earlier rounds and the crossfire question
+  (``debate/clash.py`` says what answering is); an opening answers nobody, so it is scored
+  on the crossfire alone;
+* clarity: per turn, cut turns, repeated sentences, padding and arguing the other side cost points.
 
-The weighted total is on the same 0-10 scale; totals within ``tie_margin`` are a tie.
+Every criterion is scored the same way for both sides. A side is scored over every turn it
+owed: an empty turn, a missing one or one that copies the opponent scores zero (its claims
+are not the side's own), so saying nothing never earns a neutral score. The weighted total
+is on the same 0-10 scale; totals within ``tie_margin`` are a tie.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from debate.citations import strip_markers
-from debate.evidence.corpus import split_sentences
-from debate.evidence.lexicon import STOPWORDS, stem
+from debate.clash import TurnReading, key_terms, read_turns, sentences
 from debate.resources import shipped
-from debate.transcript import Transcript, Turn
+from debate.transcript import Transcript
+from debate.verdict import ClaimCheck, Facts, RubricRecord, SideScores, TurnFinding
 from debate.yamlfile import load_model
 
 SIDES = ("pro", "con")
 FACT_CRITERIA = ("evidence", "accuracy")  # decided by the fact check alone, never by an LLM
 JUDGEMENT_CRITERIA = ("engagement", "clarity")  # an LLM judge may score these
 REPEAT_AT = 0.8  # share of content words two sentences must share to count as a repeat
-ANSWER_AT = 0.6  # share of a claim's (or question's) key words a turn must use for full credit
 CUT_BY_SPEAKER = ("clock", "budget")  # a skip is the user's doing, not the speaker's
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+(?:[.,]\d+)*")
 
 
 class _Strict(BaseModel):
@@ -58,15 +61,16 @@ class Accuracy(Criterion):
 
 
 class Engagement(Criterion):
-    names_opponent: float = Field(ge=0)
-    answers_claims: float = Field(ge=0)
+    answers_points: float = Field(ge=0)
     answers_crossfire: float = Field(ge=0)
+    points_for_full_credit: int = Field(ge=1)
 
 
 class Clarity(Criterion):
     cut_turn: float = Field(ge=0)
     repetition: float = Field(ge=0)
     padding_phrase: float = Field(ge=0)
+    off_side_turn: float = Field(ge=0)
     padding_phrases: list[str]
 
 
@@ -109,10 +113,9 @@ class Rubric(_Strict):
             return "tie"
         return "pro" if gap > 0 else "con"
 
-    def record(self) -> dict:
+    def record(self) -> RubricRecord:
         """What a verdict keeps of the rubric: enough to read the scorecard."""
-        return {"name": self.name, "source": self.source, "tie_margin": self.tie_margin,
-                "weights": self.weights}
+        return RubricRecord(name=self.name, source=self.source, tie_margin=self.tie_margin, weights=self.weights)
 
 
 def rubric_path(rubric: str | Path | None = None, prompts_dir: str | Path | None = None) -> Path:
@@ -134,13 +137,32 @@ def load_rubric(rubric: str | Path | None = None, prompts_dir: str | Path | None
 
 # ---- the facts each criterion counts ---------------------------------------------------------
 
-def tally(transcript: Transcript, claims: list[dict]) -> dict[str, dict]:
-    """Per side: claims by label, citations by match, and the clarity and engagement counts."""
+@dataclass
+class Scorecard:
+    """Both sides' scores, the counts behind them, each turn's findings, and whether the
+    debate gave anyone something to answer (when it did not, engagement is left out)."""
+    scores: dict[str, SideScores]
+    facts: dict[str, Facts]
+    readings: list[TurnReading]
+    findings: list[TurnFinding]
+    engagement_scored: bool
+
+
+def owed_turns(transcript: Transcript) -> int:
+    """Turns each side owed: one per round of the debate (rounds held or planned)."""
+    return max(len(transcript.rounds), int(transcript.settings.get("rounds") or 0), 1)
+
+
+def tally(transcript: Transcript, claims: list[ClaimCheck], readings: list[TurnReading]) -> dict[str, dict]:
+    """Per side: claims by label and citations by match (of the side's own turns only), and
+    the turn counts behind clarity and engagement."""
+    own = {r.index for r in readings if r.own}
     out = {}
     for side in SIDES:
-        turns = [t for t in transcript.turns if t.side == side]
+        mine = [r for r in readings if r.turn.side == side]
+        turns = [r.turn for r in mine if r.index in own]
         citations = [c for t in turns for c in t.citations]
-        labels = [c["label"] for c in claims if c["side"] == side]
+        labels = [c.label for c in claims if c.side == side and c.turn in own]
         out[side] = {
             "claims": len(labels),
             **{label: labels.count(label) for label in ("supported", "contradicted", "unsupported")},
@@ -148,31 +170,54 @@ def tally(transcript: Transcript, claims: list[dict]) -> dict[str, dict]:
             "exact_citations": sum(1 for c in citations if c.verified and c.match == "exact"),
             "near_citations": sum(1 for c in citations if c.verified and c.match != "exact"),
             "unverified_citations": sum(1 for c in citations if not c.verified),
-            "words": sum(t.words for t in turns),
+            "words": sum(r.turn.words for r in mine),
             "cut_turns": sum(1 for t in turns if t.truncated and (t.cut_by or "clock") in CUT_BY_SPEAKER),
+            "turns": owed_turns(transcript),
+            "empty_turns": owed_turns(transcript) - len([r for r in mine if not r.empty]),
+            "copied_turns": sum(1 for r in mine if r.copied_from is not None),
+            "off_side_turns": sum(1 for r in mine if r.own and r.off_side),
+            "points_to_answer": sum(len(r.to_answer) for r in mine),
+            "points_answered": sum(len(r.answered) for r in mine),
+            "answering_turns": sum(1 for r in mine if r.answered),
+            "crossfire_asked": sum(1 for r in mine if r.crossfire != "none"),
+            "crossfire_answered": sum(1 for r in mine if r.crossfire == "answered"),
         }
     return out
 
 
-def score_sides(transcript: Transcript, claims: list[dict], rubric: Rubric) -> tuple[dict, dict]:
-    """(scores, facts): per side the 0-10 score of every criterion and the weighted total,
-    and the counts behind them."""
-    facts = tally(transcript, claims)
+def score_sides(transcript: Transcript, claims: list[ClaimCheck], rubric: Rubric) -> Scorecard:
+    """Per side the 0-10 score of every criterion and the weighted total, with the counts
+    and turn findings behind them."""
+    readings = read_turns(transcript)
+    facts = tally(transcript, claims, readings)
+    engagement = {side: _engagement(readings, side, rubric.criteria.engagement) for side in SIDES}
+    engagement_scored = any(e is not None for e in engagement.values())
+    only = None if engagement_scored else tuple(n for n in rubric.weights if n != "engagement")
     scores = {}
     for side in SIDES:
         f = facts[side]
-        engagement, answering = _engagement(transcript, claims, side, rubric.criteria.engagement)
-        repeats, padding = _repeats(transcript, side, rubric.criteria.clarity), _padding(transcript, side, rubric.criteria.clarity)
-        f.update(answering_turns=answering, repeated_sentences=repeats[0], sentences=repeats[1],
-                 padding_phrases=padding)
+        clarity, repeats, sentence_count, padding = _clarity(transcript, readings, side, rubric.criteria.clarity)
+        f.update(repeated_sentences=repeats, sentences=sentence_count, padding_phrases=padding)
+        present = (f["turns"] - f["empty_turns"] - f["copied_turns"]) / f["turns"]
         side_scores = {
-            "evidence": _evidence(f, rubric.criteria.evidence),
-            "accuracy": _accuracy(f, rubric.criteria.accuracy),
-            "engagement": engagement,
-            "clarity": _clarity(f, rubric.criteria.clarity),
+            "evidence": _clamp(present * _evidence(f, rubric.criteria.evidence)),
+            "accuracy": _clamp(present * _accuracy(f, rubric.criteria.accuracy)),
+            "engagement": engagement[side] or 0.0,
+            "clarity": clarity,
         }
-        scores[side] = {**side_scores, "total": rubric.total(side_scores)}
-    return scores, facts
+        scores[side] = SideScores(**side_scores, total=rubric.total(side_scores, only))
+    return Scorecard(scores, {side: Facts(**f) for side, f in facts.items()}, readings,
+                     [finding(r, readings) for r in readings], engagement_scored)
+
+
+def finding(r: TurnReading, readings: list[TurnReading]) -> TurnFinding:
+    source = readings[r.copied_from].turn if r.copied_from is not None else None
+    return TurnFinding(
+        side=r.turn.side, round=r.turn.round, role=r.turn.role, stance=r.stance.stance,
+        off_side=r.own and r.off_side, off_side_quote=r.stance.quote if r.own and r.off_side else "",
+        copied_from=f"{source.side} round {source.round} ({source.role})" if source else "",
+        copied_share=r.copied_share, answered=[p.text for p in r.answered],
+        points_to_answer=len(r.to_answer), crossfire=r.crossfire)
 
 
 def _clamp(value: float) -> float:
@@ -191,87 +236,54 @@ def _accuracy(f: dict, rule: Accuracy) -> float:
                   - rule.unverified_citation * f["unverified_citations"])
 
 
-def _clarity(f: dict, rule: Clarity) -> float:
-    repeated = f["repeated_sentences"] / f["sentences"] if f["sentences"] else 0.0
-    return _clamp(10 - rule.cut_turn * f["cut_turns"] - rule.repetition * repeated
-                  - rule.padding_phrase * f["padding_phrases"])
+def _engagement(readings: list[TurnReading], side: str, rule: Engagement) -> float | None:
+    """The mean, over the side's turns that had something to answer (earlier points of the
+    opponent, or a crossfire question), of the share of the answering points earned; None
+    when no turn of the side had anything to answer. An empty, copied or off-side turn
+    earns nothing."""
+    per_turn = []
+    for r in (r for r in readings if r.turn.side == side):
+        parts: list[tuple[float, float]] = []  # (weight, credit)
+        if r.to_answer:
+            wanted = min(rule.points_for_full_credit, len(r.to_answer))
+            parts.append((rule.answers_points, min(1.0, len(r.answered) / wanted)))
+        if r.crossfire != "none":
+            parts.append((rule.answers_crossfire, 1.0 if r.crossfire == "answered" else 0.0))
+        mass = sum(w for w, _ in parts)
+        if mass:
+            fair = r.own and not r.off_side
+            per_turn.append(10 * sum(w * credit for w, credit in parts) / mass if fair else 0.0)
+    return _clamp(sum(per_turn) / len(per_turn)) if per_turn else None
 
 
-# ---- words -----------------------------------------------------------------------------------
-
-def key_terms(text: str) -> set[str]:
-    """Stems of the content words of ``text`` (no stopwords, no citation markers)."""
-    return {stem(w) for w in _WORD.findall(strip_markers(text).lower()) if w not in STOPWORDS and len(w) > 1}
-
-
-def _sentences(text: str) -> list[str]:
-    clean = strip_markers(text)
-    return [clean[s:e] for line in clean.splitlines() for s, e in split_sentences(line)]
-
-
-def _repeats(transcript: Transcript, side: str, rule: Clarity) -> tuple[int, int]:
-    """(repeated, all): sentences of the side that mostly say again what it said before
-    (padding phrases aside, so a new lead-in does not make an old sentence new)."""
+def _clarity(transcript: Transcript, readings: list[TurnReading], side: str,
+             rule: Clarity) -> tuple[float, int, int, int]:
+    """(score, repeated sentences, sentences, padding phrases): each owed turn scores 10 less
+    its cut, repetition, padding and off-side penalties; an empty, copied or missing turn 0."""
     seen: list[set[str]] = []
-    repeated = total = 0
-    for turn in (t for t in transcript.turns if t.side == side):
-        for sentence in _sentences(_padding_re(rule).sub(" ", turn.text)):
+    repeated = total = padding = 0
+    turn_scores = []
+    pad = _padding_re(rule)
+    for r in (r for r in readings if r.turn.side == side):
+        pads = len(pad.findall(r.turn.text))
+        mine = again = 0
+        for sentence in sentences(pad.sub(" ", r.turn.text)):
             terms = key_terms(sentence)
             if not terms:
                 continue
-            total += 1
+            mine += 1
             if any(len(terms & old) / len(terms | old) >= REPEAT_AT for old in seen):
-                repeated += 1
+                again += 1
             seen.append(terms)
-    return repeated, total
+        repeated, total, padding = repeated + again, total + mine, padding + pads
+        if not r.own:
+            continue
+        cut = r.turn.truncated and (r.turn.cut_by or "clock") in CUT_BY_SPEAKER
+        turn_scores.append(_clamp(10 - rule.cut_turn * cut - rule.repetition * (again / mine if mine else 0.0)
+                                  - rule.padding_phrase * pads - rule.off_side_turn * r.off_side))
+    return _clamp(sum(turn_scores) / owed_turns(transcript)), repeated, total, padding
 
 
 def _padding_re(rule: Clarity) -> re.Pattern:
     phrases = "|".join(re.escape(p.strip()) for p in rule.padding_phrases if p.strip()) or r"(?!x)x"
     return re.compile(r"\b(?:" + phrases + r")\b,?", re.IGNORECASE)
-
-
-def _padding(transcript: Transcript, side: str, rule: Clarity) -> int:
-    return sum(len(_padding_re(rule).findall(t.text)) for t in transcript.turns if t.side == side)
-
-
-def _coverage(wanted: set[str], said: set[str]) -> float:
-    """Credit (0-1) for using ``wanted`` words: full credit at ANSWER_AT of them."""
-    return min(1.0, len(wanted & said) / (ANSWER_AT * len(wanted))) if wanted else 0.0
-
-
-def names_opponent(turn: Turn, opponent_name: str) -> bool:
-    """The turn names the opponent (full name or surname) or addresses "my opponent"."""
-    text = turn.text.lower()
-    surname = opponent_name.split()[-1] if opponent_name.split() else ""
-    names = [opponent_name.lower()] + ([surname.lower()] if len(surname) >= 4 else [])
-    return any(re.search(r"\b" + re.escape(n) + r"\b", text) for n in names if n) or \
-        bool(re.search(r"\bmy (?:opponent|opponents|friend opposite)\b", text))
-
-
-def _engagement(transcript: Transcript, claims: list[dict], side: str, rule: Engagement) -> tuple[float, int]:
-    """(score, answering turns): the mean per-turn share of the engagement points earned.
-    A side with no turn that could answer anything scores a neutral 5."""
-    other = "con" if side == "pro" else "pro"
-    opponent_name = transcript.personas.get(other, {}).get("name", "")
-    motion = key_terms(transcript.motion)
-    crossfire = {r.number: r.crossfire for r in transcript.rounds}
-    per_turn = []
-    for index, turn in enumerate(transcript.turns):
-        if turn.side != side:
-            continue
-        said = key_terms(turn.text)
-        parts: list[tuple[float, float]] = []  # (weight, credit)
-        if any(t.side == other for t in transcript.turns[:index]):
-            parts.append((rule.names_opponent, 1.0 if names_opponent(turn, opponent_name) else 0.0))
-            answerable = [c for c in claims if c["side"] == other and c["turn"] < index]
-            best = max((_coverage(key_terms(c["text"]) - motion, said) for c in answerable), default=0.0)
-            parts.append((rule.answers_claims, best))
-        question = crossfire.get(turn.round)
-        if question:
-            wanted = (key_terms(question) - motion) or key_terms(question)
-            parts.append((rule.answers_crossfire, _coverage(wanted, said)))
-        mass = sum(w for w, _ in parts)
-        if mass:
-            per_turn.append(10 * sum(w * credit for w, credit in parts) / mass)
-    return (_clamp(sum(per_turn) / len(per_turn)) if per_turn else 5.0), len(per_turn)

@@ -14,8 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from debate.errors import UserError
+from debate.verdict import Verdict, verdict_from
 
-SCHEMA_VERSION = 1
+# 2: the verdict is typed (debate/verdict.py) and gains findings and disagreements; a
+# version-1 transcript still loads, its verdict's new fields taking their defaults.
+SCHEMA_VERSION = 2
 
 
 @dataclass
@@ -57,7 +60,7 @@ class Transcript:
     backend: dict  # {"name", "model"} and per-role models; never a key
     personas: dict  # {"pro": {...}, "con": {...}}
     rounds: list[Round] = field(default_factory=list)
-    verdict: dict | None = None
+    verdict: Verdict | None = None
     settings: dict = field(default_factory=dict)  # rounds, turn_seconds, max_tokens, seed
     status: str = "running"  # "running" | "complete" | "failed" | "stopped"
     error: str | None = None
@@ -76,7 +79,9 @@ class Transcript:
         return r
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        data["verdict"] = self.verdict.model_dump(mode="json") if self.verdict else None
+        return data
 
     @classmethod
     def from_dict(cls, data: dict) -> "Transcript":
@@ -86,8 +91,16 @@ class Transcript:
                          for t in r.get("turns", [])])
             for r in data.get("rounds", [])
         ]
-        fields = {k: v for k, v in data.items() if k in cls.__dataclass_fields__ and k != "rounds"}
-        return cls(rounds=rounds, **fields)
+        version = data.get("version", 1)
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise ValueError(f"transcript version must be a whole number, not {version!r}")
+        if version > SCHEMA_VERSION:
+            raise ValueError(f"transcript version {version} is newer than this Debate Arena reads "
+                             f"(up to {SCHEMA_VERSION}); upgrade Debate Arena")
+        # Loaded, it is a current transcript: it is saved back at SCHEMA_VERSION.
+        fields = {k: v for k, v in data.items()
+                  if k in cls.__dataclass_fields__ and k not in ("rounds", "verdict", "version")}
+        return cls(rounds=rounds, verdict=verdict_from(data.get("verdict"), version), **fields)
 
 
 def load_transcript(path: str | Path) -> Transcript:
@@ -99,6 +112,8 @@ def load_transcript(path: str | Path) -> Transcript:
         raise UserError("transcript not found", where=str(path)) from None
     except json.JSONDecodeError as exc:
         raise UserError(f"not valid JSON: {exc.msg}", where=f"{path}:{exc.lineno}") from None
+    except ValueError as exc:  # a version or verdict that does not fit, said in words
+        raise UserError(str(exc), where=str(path)) from None
     except (TypeError, KeyError, AttributeError) as exc:
         raise UserError(f"not a Debate Arena transcript ({exc})", where=str(path)) from None
 

@@ -12,7 +12,7 @@ from debate.errors import BackendError
 from debate.judge import LLMJudge, parse_reply
 from debate.rubric import load_rubric
 from tests.fake_openai import Reply
-from tests.judge_helpers import FALSE_SCORE, MOTION, TRUE_FACTS, corpus, transcript
+from tests.judge_helpers import FALSE_SCORE, MOTION, OTHER_FACTS, TRUE_FACTS, corpus, transcript
 
 
 
@@ -40,7 +40,7 @@ def judge_prompts(server) -> list[str]:
 def test_a_false_benchmark_score_is_contradicted_and_loses_end_to_end(fake_openai, tmp_path):
     fake_openai.push(judge_reply(6, 6, "tie"), judge_reply(6, 6, "tie"))
     out = tmp_path / "x.json"
-    assert run_debate(fake_openai, out, TRUE_FACTS, f"{FALSE_SCORE} {TRUE_FACTS}") == 0
+    assert run_debate(fake_openai, out, TRUE_FACTS, f"{FALSE_SCORE} {OTHER_FACTS}") == 0
     verdict = json.loads(out.read_text())["verdict"]
     wrong = next(c for c in verdict["claims"] if "82.4%" in c["text"])
     assert wrong["side"] == "con" and wrong["label"] == "contradicted"
@@ -58,11 +58,11 @@ def test_the_judge_sees_both_orders_and_the_fact_check(fake_openai, tmp_path):
     fake_openai.push(judge_reply(6, 6, "tie"), judge_reply(6, 6, "tie"))
     assert run_debate(fake_openai, tmp_path / "x.json", TRUE_FACTS, FALSE_SCORE, "--judge-model", "judge-x") == 0
     first, swapped = judge_prompts(fake_openai)
-    assert "Side A: Open-Source Advocate" in first and "Side A: Skeptical Investor" in swapped
-    assert first.index("Open-Source Advocate (round 1") < first.index("Skeptical Investor (round 1")
-    assert swapped.index("Skeptical Investor (round 1") < swapped.index("Open-Source Advocate (round 1")
-    assert re.search(r"C\d+ \[Side B\] contradicted: Muse Spark scored 82\.4%", first)
-    assert re.search(r"C\d+ \[Side A\] contradicted: Muse Spark scored 82\.4%", swapped)
+    assert '<side label="A">Open-Source Advocate' in first and '<side label="A">Skeptical Investor' in swapped
+    assert first.index('speaker="Open-Source Advocate"') < first.index('speaker="Skeptical Investor"')
+    assert swapped.index('speaker="Skeptical Investor"') < swapped.index('speaker="Open-Source Advocate"')
+    assert re.search(r'<claim id="C\d+" side="B" label="contradicted"[^>]*>Muse Spark scored 82\.4%', first)
+    assert re.search(r'<claim id="C\d+" side="A" label="contradicted"[^>]*>Muse Spark scored 82\.4%', swapped)
     assert all(r.body["model"] == "judge-x" for r in fake_openai.chat_requests(stream=False))
     verdict = json.loads((tmp_path / "x.json").read_text())["verdict"]
     assert verdict["judge"] == "judge-x" and verdict["warnings"] == []
@@ -71,18 +71,18 @@ def test_the_judge_sees_both_orders_and_the_fact_check(fake_openai, tmp_path):
 def test_a_judge_that_never_answers_in_json_falls_back_to_the_offline_judge(fake_openai, tmp_path):
     # Nothing queued for the judge: the server's default answer is prose, twice (ask + repair).
     out = tmp_path / "x.json"
-    assert run_debate(fake_openai, out, TRUE_FACTS, f"{FALSE_SCORE} {TRUE_FACTS}") == 0
+    assert run_debate(fake_openai, out, TRUE_FACTS, f"{FALSE_SCORE} {OTHER_FACTS}") == 0
     verdict = json.loads(out.read_text())["verdict"]
     assert verdict["judge"].startswith("offline (fallback: judge model fake failed")
     assert verdict["notes"] and "offline judge decided" in verdict["notes"][0]
-    assert verdict["winner"] == "pro" and "order_swap" not in verdict
+    assert verdict["winner"] == "pro" and verdict["order_swap"] is None
     assert len(fake_openai.chat_requests(stream=False)) == 2
 
 
 def test_position_bias_is_cancelled_by_the_order_swap_and_the_flip_recorded(fake_openai, tmp_path):
     fake_openai.push(Reply(prefers_first, kind="complete"), Reply(prefers_first, kind="complete"))
     out = tmp_path / "x.json"
-    assert run_debate(fake_openai, out, TRUE_FACTS, TRUE_FACTS) == 0
+    assert run_debate(fake_openai, out, TRUE_FACTS, OTHER_FACTS) == 0
     verdict = json.loads(out.read_text())["verdict"]
     swap = verdict["order_swap"]
     assert (swap["first"], swap["swapped"], swap["agree"]) == ("pro", "con", False)
@@ -95,7 +95,7 @@ def test_position_bias_is_cancelled_by_the_order_swap_and_the_flip_recorded(fake
 def test_when_the_readings_disagree_the_fact_check_can_still_separate_the_sides(fake_openai, tmp_path):
     fake_openai.push(Reply(prefers_first, kind="complete"), Reply(prefers_first, kind="complete"))
     out = tmp_path / "x.json"
-    assert run_debate(fake_openai, out, TRUE_FACTS, f"{FALSE_SCORE} {TRUE_FACTS}") == 0
+    assert run_debate(fake_openai, out, TRUE_FACTS, f"{FALSE_SCORE} {OTHER_FACTS}") == 0
     verdict = json.loads(out.read_text())["verdict"]
     assert verdict["order_swap"]["agree"] is False and verdict["winner"] == "pro"
 
@@ -133,22 +133,22 @@ async def test_the_model_cannot_overrule_the_fact_check_and_unreasoned_sentences
     backend = FixedJudge(reply, json.loads(judge_reply(9, 3, "A", says).render({})))
     verdict = await llm_judge(monkeypatch, backend)(transcript([(TRUE_FACTS, FALSE_SCORE)]), corpus())
     assert backend.closed
-    assert next(c for c in verdict["claims"] if "82.4%" in c["text"])["label"] == "contradicted"
-    assert verdict["scores"]["con"]["accuracy"] < verdict["scores"]["pro"]["accuracy"]
-    assert "simply right" not in verdict["rationale"]  # no claim or passage id: no reason, dropped
-    assert "Skeptical Investor (CON)'s claim C3 is true despite S002:4." in verdict["rationale"]
+    assert next(c for c in verdict.claims if "82.4%" in c.text).label == "contradicted"
+    assert verdict.scores["con"].accuracy < verdict.scores["pro"].accuracy
+    assert "simply right" not in verdict.rationale  # no claim or passage id: no reason, dropped
+    assert "Skeptical Investor (CON)'s claim C3 is true despite S002:4." in verdict.rationale
 
 
 async def test_a_reply_in_the_wrong_shape_falls_back_offline(monkeypatch):
     backend = FixedJudge({"scores": {"A": {}}, "winner": "A", "rationale": ""})
     verdict = await llm_judge(monkeypatch, backend)(transcript([(TRUE_FACTS, FALSE_SCORE)]), corpus())
-    assert verdict["judge"].startswith("offline (fallback:") and "scores.A.engagement" in verdict["judge"]
+    assert verdict.judge.startswith("offline (fallback:") and "scores.A.engagement" in verdict.judge
 
 
 async def test_a_backend_failure_falls_back_offline_and_closes_the_client(monkeypatch):
     backend = FixedJudge(BackendError("server gone"))
     verdict = await llm_judge(monkeypatch, backend)(transcript([(TRUE_FACTS, FALSE_SCORE)]), corpus())
-    assert "server gone" in verdict["judge"] and verdict["winner"] == "pro" and backend.closed
+    assert "server gone" in verdict.judge and verdict.winner == "pro" and backend.closed
 
 
 @pytest.mark.parametrize("reply, problem", [
@@ -184,7 +184,7 @@ def test_debate_judge_rejudges_a_saved_debate_with_a_model(fake_openai, tmp_path
     from debate.render import save
 
     saved = tmp_path / "offline.json"
-    save(transcript([(TRUE_FACTS, f"{FALSE_SCORE} {TRUE_FACTS}")]), saved)
+    save(transcript([(TRUE_FACTS, f"{FALSE_SCORE} {OTHER_FACTS}")]), saved)
     fake_openai.push(judge_reply(5, 7, "B"), judge_reply(7, 5, "A"))  # both readings prefer CON
     assert main(["judge", str(saved), "--json", "--backend", "openai", "--base-url", fake_openai.url,
                  "--model", "judge-y"]) == 0

@@ -8,7 +8,8 @@ from debate.cli import main
 from debate.errors import UserError
 from debate.resources import shipped
 from debate.rubric import load_rubric, score_sides
-from tests.judge_helpers import TRUE_FACTS, transcript
+from debate.verdict import ClaimCheck
+from tests.judge_helpers import OTHER_FACTS, TRUE_FACTS, transcript
 
 SHIPPED = (shipped("prompts") / "rubric.yaml").read_text()
 
@@ -67,7 +68,7 @@ def test_debate_judge_with_a_bad_rubric_exits_2_naming_file_line_and_field(tmp_p
     from debate.render import save
 
     saved = tmp_path / "t.json"
-    save(transcript([(TRUE_FACTS, TRUE_FACTS)]), saved)
+    save(transcript([(TRUE_FACTS, OTHER_FACTS)]), saved)
     bad = tmp_path / "bad.yaml"
     bad.write_text(SHIPPED.replace("  engagement:", "  engagment:"))
     assert main(["judge", str(saved), "--rubric", str(bad)]) == 2
@@ -90,49 +91,39 @@ def test_a_bad_rubric_in_the_prompts_folder_fails_a_debate_before_it_starts(tmp_
 # ---- what each criterion counts ---------------------------------------------------------------
 
 def _claim(side, turn, label, text="Meta spent $14.3 billion on Scale AI."):
-    return {"side": side, "turn": turn, "round": 1, "label": label, "text": text, "evidence": []}
+    return ClaimCheck(side=side, turn=turn, round=1, label=label, text=text)
 
 
 def test_accuracy_loses_more_for_a_contradicted_claim_than_an_unsupported_one():
-    t = transcript([("One.", "Two.")])
+    t = transcript([("Meta opened Llama.", "Meta closed Muse Spark.")])
     rubric = load_rubric()
     rule = rubric.criteria.accuracy
-    scores, facts = score_sides(t, [_claim("pro", 0, "contradicted"), _claim("con", 1, "unsupported")], rubric)
-    assert scores["pro"]["accuracy"] == 10 - rule.contradicted_claim
-    assert scores["con"]["accuracy"] == 10 - rule.unsupported_claim
-    assert facts["pro"]["contradicted"] == 1 and facts["con"]["unsupported"] == 1
+    card = score_sides(t, [_claim("pro", 0, "contradicted"), _claim("con", 1, "unsupported")], rubric)
+    assert card.scores["pro"].accuracy == 10 - rule.contradicted_claim
+    assert card.scores["con"].accuracy == 10 - rule.unsupported_claim
+    assert card.facts["pro"].contradicted == 1 and card.facts["con"].unsupported == 1
 
 
 def test_evidence_is_a_share_so_saying_little_is_no_shortcut():
-    t = transcript([("One.", "Two.")])
+    t = transcript([("Meta opened Llama.", "Meta closed Muse Spark.")])
     rubric = load_rubric()
     few = [_claim("pro", 0, "supported")]
     many = [_claim("con", 1, "supported")] * 4 + [_claim("con", 1, "unsupported")]
-    scores, _ = score_sides(t, few + many, rubric)
-    assert scores["con"]["evidence"] > scores["pro"]["evidence"]  # min_claims pads the short side
-
-
-def test_engagement_rewards_naming_the_opponent_taking_up_claims_and_answering_the_crossfire():
-    question = "Who pays for the Scale AI stake?"
-    engaged = ("Open-Source Advocate says Meta spent $14.3 billion to recruit Wang; the Scale AI stake "
-               "is paid for by shareholders.")
-    t = transcript([("Meta spent $14.3 billion to recruit Alexandr Wang [S002:13].", engaged),
-                    ("Llama downloads grew.", "Revenue matters.")], crossfire={1: question})
-    claims = [_claim("pro", 0, "supported", "Meta spent $14.3 billion to recruit Alexandr Wang.")]
-    scores, facts = score_sides(t, claims, load_rubric())
-    assert scores["con"]["engagement"] > scores["pro"]["engagement"]
-    assert facts["con"]["answering_turns"] == 2
+    card = score_sides(t, few + many, rubric)
+    assert card.scores["con"].evidence > card.scores["pro"].evidence  # min_claims pads the short side
 
 
 def test_clarity_loses_for_cut_turns_repetition_and_padding():
     plain = "Meta spent $14.3 billion on Scale AI. Llama was downloaded widely."
-    padded = ("Needless to say, Meta spent $14.3 billion on Scale AI. At the end of the day, "
-              "Meta spent $14.3 billion on Scale AI.")
-    t = transcript([(plain, padded), (plain.replace("Meta", "The firm"), "Llama grew.")], cut={(2, "con")})
-    scores, facts = score_sides(t, [], load_rubric())
-    assert facts["con"]["padding_phrases"] == 2 and facts["con"]["cut_turns"] == 1
-    assert facts["con"]["repeated_sentences"] >= 1
-    assert scores["con"]["clarity"] < scores["pro"]["clarity"]
+    padded = ("Needless to say, Muse Spark trails Gemini on coding. At the end of the day, "
+              "Muse Spark trails Gemini on coding.")
+    t = transcript([(plain, padded), ("Developers forked Llama into new projects.", "Llama grew.")],
+                   cut={(2, "con")})
+    card = score_sides(t, [], load_rubric())
+    facts, scores = card.facts, card.scores
+    assert facts["con"].padding_phrases == 2 and facts["con"].cut_turns == 1
+    assert facts["con"].repeated_sentences >= 1
+    assert scores["con"].clarity < scores["pro"].clarity
 
 
 @pytest.mark.parametrize("pro, con, margin, winner", [

@@ -34,7 +34,7 @@ async def test_offline_debate_streams_both_sides_to_a_verdict(tui_env):
             views = list(arena.panel(side).query(TurnView))
             assert len(views) == 1 and views[0].markdown.source.strip()
         claims = app.screen.query_one("#claims")
-        await wait_for(pilot, lambda: claims.row_count == len(app.debate.transcript.verdict["claims"]))
+        await wait_for(pilot, lambda: claims.row_count == len(app.debate.transcript.verdict.claims))
     saved = list((tui_env / "autosave").glob("*.json"))
     assert len(saved) == 1 and json.loads(saved[0].read_text())["status"] == "complete"
 
@@ -84,7 +84,7 @@ async def test_human_side_types_a_turn_and_is_judged(tui_env):
     pro = app.debate.transcript.rounds[0].turns[0]
     assert pro.speaker == "You" and pro.text == words
     assert pro.citations and pro.citations[0].passage == "S002:25"
-    assert any(c["side"] == "pro" for c in app.debate.transcript.verdict["claims"])
+    assert any(c.side == "pro" for c in app.debate.transcript.verdict.claims)
 
 
 async def test_human_draft_is_handed_in_when_the_clock_runs_out(tui_env):
@@ -105,7 +105,7 @@ async def test_export_writes_json_markdown_and_html(tui_env):
     files = {p.suffix: p for p in (tui_env / "exports").iterdir()}
     assert set(files) == {".json", ".md", ".html"}
     exported = json.loads(files[".json"].read_text())
-    assert exported["verdict"] == app.debate.transcript.verdict
+    assert exported["verdict"] == app.debate.transcript.verdict.model_dump(mode="json")
     assert_winner_follows_the_scores(exported["verdict"])
     assert "Mark Twain" in files[".md"].read_text() and "<html" in files[".html"].read_text().lower()
     assert any(str(files[".md"]) in m for m in messages)
