@@ -2,7 +2,6 @@
 
 from debate.citations import citations_in
 from debate.engine import role_for
-from debate.evidence import load_corpus
 from debate.personas import load_persona
 from debate.rubric import load_rubric
 from debate.transcript import Round, Transcript, Turn

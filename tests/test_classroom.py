@@ -13,7 +13,7 @@ from debate.config import load_settings
 from debate.errors import BackendError, UserError
 from debate.evidence import load_corpus
 from debate.evidence.verifier import verifier_for
-from debate.handouts import checked_claims, exercise, handout_items, key_markdown
+from debate.handouts import exercise, handout_items, key_markdown
 from debate.resources import shipped
 from debate.transcript import load_transcript
 from tests.judge_helpers import assert_winner_follows_the_scores

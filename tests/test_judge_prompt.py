@@ -3,7 +3,6 @@ a fact-check row or an instruction outside its own tags."""
 
 import re
 
-import pytest
 
 from debate.judge import LABELS, Assessment, _prompt_context
 from debate.prompts import Prompts

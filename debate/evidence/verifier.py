@@ -34,7 +34,7 @@ from debate.evidence.corpus import Corpus, Passage
 from debate.evidence.index import per_corpus, search_index
 from debate.evidence.lexicon import (MULTI_FILLER, SINGLE_FILLER, PHRASE_PARTS, POLES, TITLES, canonical, expand_query, frame_query,
                                      index_stem, opposed, stem)
-from debate.evidence.quantities import Quantity, compare, parse_quantities
+from debate.evidence.quantities import Quantity, compare
 
 SUPPORT_AT = 0.75  # coverage a candidate needs to support a claim
 CONFLICT_AT = 0.6  # coverage of a partial match the direction / correction checks read
