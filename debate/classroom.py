@@ -40,6 +40,7 @@ from debate.errors import UserError
 from debate.evidence import Corpus
 from debate.personas import load_persona
 from debate.runner import DebateSpec, corpus_for, prepare, settings_from_args
+from debate.sanitize import clean, raw_stream
 from debate.transcript import Transcript, atomic_write, load_transcript, save
 from debate.yamlfile import line_of, parse_model, read_yaml
 
@@ -194,10 +195,11 @@ class Progress:
         return line[:shutil.get_terminal_size((100, 20)).columns - 1]
 
     def _emit(self, message: str | None = None) -> None:
-        if self.live:
+        if self.live:  # the line is rewritten in place: the erase codes go under the output cleaner
+            terminal = raw_stream(self.stream)
             if message:
-                print(f"\r\x1b[K{message}", file=self.stream)
-            print(f"\r\x1b[K{self._line()}", end="", file=self.stream, flush=True)
+                print(f"\r\x1b[K{clean(message)}", file=terminal)
+            print(f"\r\x1b[K{clean(self._line())}", end="", file=terminal, flush=True)
         elif message:
             print(message, file=self.stream, flush=True)
 
@@ -220,7 +222,7 @@ class Progress:
 
     def close(self) -> None:
         if self.live:
-            print("\r\x1b[K", end="", file=self.stream, flush=True)
+            print("\r\x1b[K", end="", file=raw_stream(self.stream), flush=True)
 
 
 async def run_plan(plan_entries: list[Entry], folder: Path, settings: Settings, *, corpus: Corpus | None = None,

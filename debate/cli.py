@@ -9,9 +9,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from contextlib import nullcontext
 
 from debate import __version__
 from debate.errors import DebateError
+from debate.sanitize import clean_output
 
 
 def _debate_options(p: argparse.ArgumentParser, *, required: bool) -> None:
@@ -120,6 +122,13 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
         argv = ["tui", *argv]
     args = parser.parse_args(argv)
+    # Everything a command prints (errors too) is cleaned of terminal escapes; the TUI draws its own screen.
+    with nullcontext() if args.command in (None, "tui") else clean_output():
+        return _dispatch(args)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    """Run the command's handler; map errors to one line on stderr and an exit code."""
     module_name, func_name = args.handler.split(":")
     try:
         handler = getattr(importlib.import_module(module_name), func_name)
@@ -139,7 +148,6 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"error: unexpected {type(exc).__name__}: {exc} (run with --debug for details)", file=sys.stderr)
         return 1
-
 
 if __name__ == "__main__":
     raise SystemExit(main())

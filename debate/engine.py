@@ -21,6 +21,7 @@ from debate.evidence.index import search_index
 from debate.motions import Motion, framing
 from debate.personas import Persona
 from debate.prompts import Prompts
+from debate.sanitize import clean
 from debate.transcript import Transcript, Turn
 
 SIDES = ("pro", "con")
@@ -280,6 +281,7 @@ class Debate:
                     parts.clear()
                     yield TurnRestarted(number, side)
                     continue
+                chunk = clean(chunk)  # model output is data: no terminal escapes reach a view
                 fitted = within_budget("".join(parts), chunk, self.config.max_words)
                 if fitted:
                     parts.append(fitted)

@@ -25,6 +25,7 @@ from debate.errors import BackendError
 from debate.evidence import Corpus
 from debate.evidence.corpus import split_sentences
 from debate.rubric import FACT_CRITERIA, JUDGEMENT_CRITERIA, SIDES, Rubric, load_rubric, score_sides
+from debate.sanitize import clean
 from debate.transcript import Transcript
 
 MAX_RATIONALE = 6
@@ -327,7 +328,7 @@ def parse_reply(reply) -> dict:
         raise ValueError('winner must be "A", "B" or "tie"')
     if not isinstance(reply["rationale"], str):
         raise ValueError("rationale must be a string")
-    return {"scores": scores, "winner": winner, "rationale": reply["rationale"]}
+    return {"scores": scores, "winner": winner, "rationale": clean(reply["rationale"])}
 
 
 def _unlabel(text: str, names: dict[str, str]) -> str:

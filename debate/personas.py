@@ -10,10 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from debate.errors import UserError
 from debate.resources import shipped
+from debate.sanitize import clean_data
 from debate.yamlfile import load_model
 
 PASTICHE_LABEL = "Fictional AI pastiche — not a real quote"
@@ -41,6 +42,12 @@ class Persona(BaseModel):
     era: str = ""
     rhetoric: Rhetoric = Field(default_factory=Rhetoric)
     id: str = ""  # the file stem; filled in by the loader
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_control_characters(cls, data):
+        """Persona fields are shown and put into prompts: no terminal escapes in them."""
+        return clean_data(data)
 
     @field_validator("angles", "signature_moves")
     @classmethod

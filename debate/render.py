@@ -11,6 +11,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
+from debate.sanitize import clean
 from debate.transcript import Transcript, to_json
 
 LABEL_MARKS = {"supported": "✅", "contradicted": "❌", "unsupported": "⚠️"}
@@ -21,9 +22,9 @@ def render(transcript: Transcript, fmt: str) -> str:
     if fmt == "json":
         return to_json(transcript)
     if fmt == "markdown":
-        return markdown(transcript)
+        return clean(markdown(transcript))
     if fmt == "html":
-        return html(transcript)
+        return clean(html(transcript))
     raise ValueError(f"unknown format {fmt!r}")
 
 

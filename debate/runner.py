@@ -21,6 +21,7 @@ from debate.personas import load_persona
 from debate.prompts import Prompts
 from debate.render import render
 from debate.resources import shipped
+from debate.sanitize import clean
 from debate.transcript import format_for, save
 
 SETTING_FLAGS = ("backend", "model", "base_url", "pro_model", "con_model", "judge_model", "timeout",
@@ -65,7 +66,7 @@ def prepare(spec: DebateSpec, settings: Settings, *, corpus: Corpus | None = Non
     prompts = Prompts(settings.prompts_dir)
     prompts.check("system.j2", "opening.j2", "rebuttal.j2", "closing.j2")
     config = DebateConfig(
-        motion=spec.motion.strip(), pro=pro, con=con,
+        motion=clean(spec.motion).strip(), pro=pro, con=con,
         rounds=spec.rounds or settings.rounds,
         turn_seconds=spec.turn_seconds or settings.turn_seconds,
         max_words=spec.max_tokens or settings.max_tokens,

@@ -20,6 +20,7 @@ from functools import cached_property
 from pathlib import Path
 
 from debate.errors import UserError
+from debate.sanitize import clean
 
 SOURCE_SUFFIXES = (".txt", ".md")
 CITATION_ID = re.compile(r"S([A-Za-z0-9_.-]+):(\d+)")
@@ -278,7 +279,7 @@ def load_corpus(folder: str | Path) -> Corpus:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError as exc:
             raise UserError(f"not UTF-8 text (byte {exc.start})", where=str(path)) from None
-        document = split_document(ids[path.stem], path, text)
+        document = split_document(ids[path.stem], path, clean(text))  # no terminal escapes in quotes
         if document.passages:
             documents.append(document)
     if not documents:
