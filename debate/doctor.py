@@ -10,6 +10,7 @@ import asyncio
 
 from debate.config import OPENAI_URL, Settings, config_path, user_dir
 from debate.errors import EXIT_BACKEND, EXIT_OK, DebateError
+from debate.redact import mask_key, mask_url
 
 
 def run_doctor(args) -> int:
@@ -55,9 +56,9 @@ def _check_replay(settings: Settings) -> int:
 
 
 def _check_openai(settings: Settings) -> int:
-    from debate.backends.openai_backend import OpenAIBackend, mask_key
+    from debate.backends.openai_backend import OpenAIBackend
 
-    print(f"base URL:      {settings.base_url or OPENAI_URL}")
+    print(f"base URL:      {mask_url(settings.base_url or OPENAI_URL)}")
     print(f"api key:       {mask_key(settings.api_key)}" + ("" if settings.api_key or settings.is_openai_url
                                                            else " (a local server needs none)"))
     models = {role: settings.model_for(role) for role in ("pro", "con", "judge")}

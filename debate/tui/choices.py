@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from debate.config import Settings
+from debate.redact import mask_url
 from debate.runner import DebateSpec
 
 
@@ -51,6 +52,6 @@ def backend_summary(settings: Settings) -> str:
     if name == "offline":
         return "offline (no model needed)" if settings.backend else "offline (no model configured)"
     if name == "openai":
-        where = settings.base_url or "api.openai.com"
+        where = mask_url(settings.base_url) if settings.base_url else "api.openai.com"
         return f"openai · {settings.model or 'no model set'} · {where}"
     return f"{name} · {settings.cassette or 'no cassette'}"
