@@ -10,12 +10,36 @@ import json
 import os
 import tempfile
 from dataclasses import asdict, dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import ConfigDict, TypeAdapter, ValidationError, with_config
+from typing_extensions import NotRequired, TypedDict
 
 from debate.errors import UserError
+from debate.sanitize import clean_data
+from debate.yamlfile import field_error, first_error
 
 SCHEMA_VERSION = 1
+Side = Literal["pro", "con"]
+Status = Literal["running", "complete", "failed", "stopped"]
+
+
+@with_config(ConfigDict(extra="allow"))
+class PersonaRecord(TypedDict):
+    """What a transcript keeps of a persona (``Persona.to_record``); views need the name."""
+
+    name: str
+    id: NotRequired[str]
+    kind: NotRequired[str]
+    description: NotRequired[str]
+    label: NotRequired[str]
+
+
+class Personas(TypedDict):
+    pro: PersonaRecord
+    con: PersonaRecord
 
 
 @dataclass
@@ -28,7 +52,7 @@ class Citation:
 
 @dataclass
 class Turn:
-    side: str  # "pro" | "con"
+    side: Side
     speaker: str
     text: str
     round: int = 1
@@ -55,11 +79,11 @@ class Transcript:
     motion: str
     seeds: list[str]
     backend: dict  # {"name", "model"} and per-role models; never a key
-    personas: dict  # {"pro": {...}, "con": {...}}
+    personas: Personas  # {"pro": {...}, "con": {...}}
     rounds: list[Round] = field(default_factory=list)
     verdict: dict | None = None
     settings: dict = field(default_factory=dict)  # rounds, turn_seconds, max_tokens, seed
-    status: str = "running"  # "running" | "complete" | "failed" | "stopped"
+    status: Status = "running"
     error: str | None = None
     version: int = SCHEMA_VERSION
 
@@ -79,28 +103,45 @@ class Transcript:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Transcript":
-        rounds = [
-            Round(number=r["number"], crossfire=r.get("crossfire"),
-                  turns=[Turn(**{**t, "citations": [Citation(**c) for c in t.get("citations", [])]})
-                         for t in r.get("turns", [])])
-            for r in data.get("rounds", [])
-        ]
-        fields = {k: v for k, v in data.items() if k in cls.__dataclass_fields__ and k != "rounds"}
-        return cls(rounds=rounds, **fields)
+    def from_dict(cls, data: dict, *, where: str = "transcript") -> "Transcript":
+        """Build from parsed JSON, checked against the schema (see ``parse_transcript``)."""
+        return parse_transcript(data, where=where)
 
 
 def load_transcript(path: str | Path) -> Transcript:
+    """Read and validate a saved transcript: a broken file is a UserError naming the field."""
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return Transcript.from_dict(data)
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise UserError("transcript not found", where=str(path)) from None
+    except OSError as exc:
+        raise UserError(f"cannot read: {exc.strerror or exc}", where=str(path)) from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise UserError(f"not UTF-8 text (byte {exc.start})", where=str(path)) from None
     except json.JSONDecodeError as exc:
         raise UserError(f"not valid JSON: {exc.msg}", where=f"{path}:{exc.lineno}") from None
-    except (TypeError, KeyError, AttributeError) as exc:
-        raise UserError(f"not a Debate Arena transcript ({exc})", where=str(path)) from None
+    return parse_transcript(data, where=str(path))
+
+
+def parse_transcript(data: Any, *, where: str) -> Transcript:
+    """Check ``data`` against the transcript schema (the dataclasses' own types) and build it.
+    Unknown keys are ignored, so a file from a newer version still loads; strings are cleaned
+    of terminal escapes, since a transcript file is data from outside."""
+    if not isinstance(data, dict):
+        raise UserError("not a Debate Arena transcript (a JSON object was expected)", where=where)
+    try:
+        return _schema().validate_python(clean_data(data))
+    except ValidationError as exc:
+        loc, message, _ = first_error(exc)
+        raise field_error(loc, message, where=where) from None
+
+
+@cache
+def _schema() -> TypeAdapter:
+    return TypeAdapter(Transcript)
 
 
 def atomic_write(path: str | Path, text: str) -> None:

@@ -61,19 +61,25 @@ def parse_model(model: type[Model], data, *, path: str | Path, node=None) -> Mod
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        errors = exc.errors()
-        # An unknown field is usually a typo of a missing one: report the typo first.
-        error = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
-        loc = tuple(error["loc"])
-        field = ".".join(str(part) for part in loc) or "(top level)"
-        line = line_of(node, loc, key_line=error["type"] == "extra_forbidden")
-        where = f"{path}:{line}" if line else str(path)
-        message = error["msg"]
-        if error["type"] == "extra_forbidden":
-            message = "unknown field"
-        elif error["type"] == "missing":
-            message = "required field is missing"
-        raise UserError(f"field '{field}': {message}", where=where) from None
+        loc, message, unknown = first_error(exc)
+        line = line_of(node, loc, key_line=unknown)
+        raise field_error(loc, message, where=f"{path}:{line}" if line else str(path)) from None
+
+
+def first_error(exc: ValidationError) -> tuple[tuple, str, bool]:
+    """The error to report of a validation failure: (location, message, is an unknown field).
+    An unknown field is usually a typo of a missing one, so it is reported first."""
+    errors = exc.errors()
+    error = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
+    kind = error["type"]
+    message = {"extra_forbidden": "unknown field", "missing": "required field is missing"}.get(kind, error["msg"])
+    return tuple(error["loc"]), message, kind == "extra_forbidden"
+
+
+def field_error(loc: tuple, message: str, *, where: str) -> UserError:
+    """``where: field 'a.0.b': message``, the one shape every schema error has."""
+    field = ".".join(str(part) for part in loc) or "(top level)"
+    return UserError(f"field '{field}': {message}", where=where)
 
 
 def load_model(model: type[Model], path: str | Path) -> Model:

@@ -77,7 +77,8 @@ def test_html_escapes_debater_text():
 
 @pytest.mark.parametrize("content, message", [
     ("{not json", "not valid JSON"),
-    ('{"motion": "x"}', "not a Debate Arena transcript"),
+    ('{"motion": "x"}', "field 'seeds': required field is missing"),
+    ('[1, 2]', "not a Debate Arena transcript"),
 ])
 def test_bad_transcript_files_are_user_errors(tmp_path, content, message):
     path = tmp_path / "t.json"
