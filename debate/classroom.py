@@ -38,7 +38,7 @@ from debate.config import Settings
 from debate.engine import TurnStarted
 from debate.errors import UserError
 from debate.evidence import Corpus
-from debate.personas import load_persona
+from debate.personas import is_human, load_persona
 from debate.runner import DebateSpec, corpus_for, prepare, settings_from_args
 from debate.sanitize import clean, raw_stream
 from debate.transcript import Transcript, atomic_write, load_transcript, save
@@ -111,6 +111,9 @@ def load_plan(path: str | Path, personas_dir: str | None = None) -> Plan:
     for i, debate in enumerate(plan.debates):
         for side in ("pro", "con"):
             ref = getattr(debate, side)
+            if is_human(ref):
+                raise UserError(f"debates.{i}.{side}: {ref!r} is played by a person, which a batch cannot do",
+                                where=f"{path}:{line_of(node, ('debates', i, side))}")
             local = base / ref
             if ref.endswith((".yaml", ".yml")) and local.is_file():
                 setattr(debate, side, str(local))

@@ -77,10 +77,23 @@ def human_persona(name: str = "You") -> Persona:
                    voice="Your own.", angles=["evidence"], signature_moves=["Your own."])
 
 
+HUMAN_REFS = frozenset({"you", "human"})
+
+
+def is_human(ref: str) -> bool:
+    """True when ``ref`` asks for a student to play the side (only the TUI can take their turns)."""
+    return ref.strip().lower() in HUMAN_REFS
+
+
 def persona_dirs(user_dir: str | Path | None = None) -> list[Path]:
-    """Folders searched for personas, highest priority first."""
-    dirs = [Path(user_dir).expanduser()] if user_dir else []
-    return dirs + [shipped("personas")]
+    """Folders searched for personas, highest priority first. A folder named by the user
+    (``--personas`` or the config file) must exist, as ``--prompts`` must."""
+    if not user_dir:
+        return [shipped("personas")]
+    folder = Path(user_dir).expanduser()
+    if not folder.is_dir():
+        raise UserError("personas folder not found", where=str(user_dir))
+    return [folder, shipped("personas")]
 
 
 def load_persona_file(path: str | Path) -> Persona:
@@ -102,7 +115,7 @@ def available(user_dir: str | Path | None = None) -> dict[str, Path]:
 
 def load_persona(ref: str, user_dir: str | Path | None = None) -> Persona:
     """A persona by id (``dorothy-parker``), display name, or path to a YAML file."""
-    if ref.strip().lower() in {"you", "human"}:
+    if is_human(ref):
         return human_persona()
     as_path = Path(ref).expanduser()
     if as_path.suffix in {".yaml", ".yml"} or as_path.is_file():

@@ -17,7 +17,7 @@ from debate.engine import Debate, DebateConfig, TextChunk, TurnEnded, TurnRestar
 from debate.errors import UserError
 from debate.evidence import Corpus, load_corpus
 from debate.motions import load_motions
-from debate.personas import load_persona
+from debate.personas import is_human, load_persona
 from debate.prompts import Prompts
 from debate.render import render
 from debate.resources import shipped
@@ -72,6 +72,9 @@ def prepare(spec: DebateSpec, settings: Settings, *, corpus: Corpus | None = Non
         max_words=spec.max_tokens or settings.max_tokens,
         crossfire=list(spec.crossfire), seed=spec.seed,
     )
+    if len(config.crossfire) > config.rounds:  # question i is asked in round i+1: the rest would be dropped
+        raise UserError(f"{_count(len(config.crossfire), 'question')} for {_count(config.rounds, 'round')}: "
+                        "ask at most one a round, or add rounds", where="--crossfire")
     if backends is None:
         backends = {side: make_backend(settings, side, words_per_second=words_per_second) for side in ("pro", "con")}
     from debate.judge import judge_for
@@ -79,6 +82,26 @@ def prepare(spec: DebateSpec, settings: Settings, *, corpus: Corpus | None = Non
     return Debate(config, corpus, backends, prompts=prompts, motions=_motions(settings),
                   judge=judge_for(settings, config), backend_record=settings.describe(),
                   on_save=(lambda t: save(t, out)) if out else None)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def warnings_for(debate: Debate) -> list[str]:
+    """Things about a debate that are allowed but probably not meant."""
+    pro, con = debate.config.pro, debate.config.con
+    if pro.id == con.id:
+        return [f"{pro.name} argues both sides: pass a different --con persona for a real debate"]
+    return []
+
+
+def refuse_human(sides: dict[str, str]) -> None:
+    """A headless run has no one to type a human's turns: say so instead of voicing 'You'."""
+    for flag, ref in sides.items():
+        if is_human(ref):
+            raise UserError(f"{ref!r} is played by a person, which needs the terminal UI: "
+                            f"run `debate tui {flag} {ref}`, or name a persona", where=flag)
 
 
 def _motions(settings: Settings):
@@ -95,7 +118,10 @@ def spec_from_args(args) -> DebateSpec:
 def run_headless(args) -> int:
     """`debate run`: stream the debate to stderr as it happens, print the transcript at the end."""
     settings = settings_from_args(args)
+    refuse_human({"--pro": args.pro, "--con": args.con})
     debate = prepare(spec_from_args(args), settings, out=args.out)
+    for warning in warnings_for(debate):
+        print(f"warning: {warning}", file=sys.stderr)
     live = sys.stderr.isatty()
     model = f" ({settings.describe()['model']})" if settings.describe().get("model") else ""
     print(f"backend: {settings.backend_name}{model}", file=sys.stderr)
