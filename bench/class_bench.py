@@ -67,17 +67,6 @@ def model_answer(latency: float):
     return answer
 
 
-class Quiet:
-    def write(self, _text: str) -> None:
-        pass
-
-    def flush(self) -> None:
-        pass
-
-    def isatty(self) -> bool:
-        return False
-
-
 def child(args) -> None:
     """Run the batch once in this process; print setup time, batch time and peak memory as JSON.
 
@@ -89,6 +78,7 @@ def child(args) -> None:
 
     from debate.classroom import Progress, entries, load_plan, run_plan, settings_for
     from debate.cli import build_parser
+    from debate.commands.common import setting_flags
     from debate.evidence.verifier import verifier_for
     from debate.runner import corpus_for
 
@@ -99,7 +89,7 @@ def child(args) -> None:
                 "--base-url", args.base_url, "--model", "fake", "--retries", "0"]
         cli = build_parser().parse_args(argv)
         plan = load_plan(plan_path)
-        settings = settings_for(plan, cli)
+        settings = settings_for(plan, setting_flags(cli))
         if args.no_judge_model:
             settings.model = ""  # the judge falls back to the offline one; debaters keep their models
             settings.pro_model = settings.con_model = "fake"
@@ -109,7 +99,7 @@ def child(args) -> None:
         setup, setup_cpu = time.perf_counter() - started, time.process_time() - cpu
         batch_started = time.perf_counter()
         outcomes = asyncio.run(run_plan(entries(plan), out, settings, corpus=corpus, jobs=args.jobs,
-                                        progress=Progress(len(plan.debates), Quiet())))
+                                        progress=Progress()))
         batch = time.perf_counter() - batch_started
         done = sum(1 for o in outcomes if o.status == "done")
     cpu = time.process_time() - cpu - setup_cpu

@@ -20,11 +20,8 @@ others; the command exits non-zero at the end and names it.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import re
-import shutil
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,17 +31,16 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from debate.backends import make_backend
-from debate.config import Settings
+from debate.config import Settings, load_settings
 from debate.engine import TurnStarted
 from debate.errors import UserError
 from debate.evidence import Corpus
+from debate.handouts import write_handouts
 from debate.personas import is_human, load_persona
-from debate.runner import DebateSpec, corpus_for, prepare, settings_from_args
-from debate.sanitize import clean, raw_stream
-from debate.transcript import Transcript, atomic_write, load_transcript, save
+from debate.runner import DebateSpec, corpus_for, prepare
+from debate.render import save, view
+from debate.transcript import Transcript, atomic_write, load_transcript
 from debate.yamlfile import line_of, parse_model, read_yaml
-
-EXIT_FAILED = 1
 
 
 class PlanDebate(BaseModel):
@@ -147,13 +143,18 @@ def entries(plan: Plan) -> list[Entry]:
             for n, d in enumerate(plan.debates, 1)]
 
 
-def settings_for(plan: Plan, args) -> Settings:
-    """defaults < config file < environment < the plan < command-line flags."""
-    merged = argparse.Namespace(**vars(args))
-    for name in ("backend", "model", "seeds", "personas", "rounds", "turn_seconds", "max_tokens"):
-        if getattr(merged, name, None) is None:
-            setattr(merged, name, getattr(plan, name))
-    return settings_from_args(merged)
+# Plan fields that are settings: a plan's value applies unless a command-line flag gives one.
+PLAN_SETTINGS = {"backend": "backend", "model": "model", "seeds": "seeds_dir", "personas": "personas_dir",
+                 "rounds": "rounds", "turn_seconds": "turn_seconds", "max_tokens": "max_tokens"}
+
+
+def settings_for(plan: Plan, flags: dict) -> Settings:
+    """defaults < config file < environment < the plan < command-line ``flags`` (settings names)."""
+    merged = dict(flags)
+    for field, setting in PLAN_SETTINGS.items():
+        if merged.get(setting) is None:
+            merged[setting] = getattr(plan, field)
+    return load_settings(merged)
 
 
 # ---- running ---------------------------------------------------------------------------------
@@ -181,51 +182,17 @@ def _save_views(t: Transcript, entry: Entry, folder: Path) -> None:
 
 
 class Progress:
-    """One status line on a terminal (rewritten in place); one line per event otherwise."""
-
-    def __init__(self, total: int, stream=None):
-        self.total = total
-        self.stream = stream or sys.stderr
-        self.live = self.stream.isatty()
-        self.running: dict[str, str] = {}
-        self.counts = {"done": 0, "skipped": 0, "failed": 0, "stopped": 0}
-
-    def _line(self) -> str:
-        """``[3/16 done, 8 running, 0 failed] 04 round 1 con · 05 round 1 pro · ...`` cut to the terminal."""
-        c = self.counts
-        now = " · ".join(f"{stem.split('-')[0]} {what}" for stem, what in self.running.items())
-        line = f"[{c['done'] + c['skipped']}/{self.total} done, {len(self.running)} running, {c['failed']} failed] {now}"
-        return line[:shutil.get_terminal_size((100, 20)).columns - 1]
-
-    def _emit(self, message: str | None = None) -> None:
-        if self.live:  # the line is rewritten in place: the erase codes go under the output cleaner
-            terminal = raw_stream(self.stream)
-            if message:
-                print(f"\r\x1b[K{clean(message)}", file=terminal)
-            print(f"\r\x1b[K{clean(self._line())}", end="", file=terminal, flush=True)
-        elif message:
-            print(message, file=self.stream, flush=True)
+    """What ``run_plan`` reports as debates start turns and finish; silent here, the
+    ``debate class`` command prints it (``commands/class_.py``)."""
 
     def step(self, stem: str, what: str) -> None:
-        first = stem not in self.running
-        self.running[stem] = what
-        self._emit(f"started {stem}" if first and not self.live else None)
+        """Debate ``stem`` is at ``what`` ("round 1 con")."""
 
     def finish(self, outcome: Outcome) -> None:
-        self.running.pop(outcome.entry.stem, None)
-        self.counts[outcome.status] += 1
-        stem = outcome.entry.stem
-        if outcome.status == "failed":
-            self._emit(f"failed  {stem}: {outcome.error}")
-        elif outcome.status == "skipped":
-            self._emit(f"skipped {stem} (already complete)")
-        elif outcome.status == "done":
-            winner = (outcome.transcript.verdict or {}).get("winner", "?")
-            self._emit(f"done    {stem}: winner {winner} ({outcome.seconds:.1f}s)")
+        """Debate ``outcome.entry`` ended: done, skipped, failed or stopped."""
 
     def close(self) -> None:
-        if self.live:
-            print("\r\x1b[K", end="", file=raw_stream(self.stream), flush=True)
+        """The batch is over."""
 
 
 async def run_plan(plan_entries: list[Entry], folder: Path, settings: Settings, *, corpus: Corpus | None = None,
@@ -238,7 +205,7 @@ async def run_plan(plan_entries: list[Entry], folder: Path, settings: Settings, 
     """
     folder.mkdir(parents=True, exist_ok=True)
     corpus = corpus or corpus_for(settings)
-    progress = progress or Progress(len(plan_entries))
+    progress = progress or Progress()
     limit = asyncio.Semaphore(max(1, jobs))
     outcomes: dict[int, Outcome] = {}
     shared = None
@@ -297,8 +264,6 @@ async def _run_one(entry: Entry, folder: Path, settings: Settings, corpus: Corpu
 
 def write_outputs(outcomes: list[Outcome], folder: Path, corpus: Corpus) -> None:
     """Handouts for every complete debate that lacks them, then the summary (always rewritten)."""
-    from debate.handouts import write_handouts
-
     for o in outcomes:
         if o.transcript is not None and o.transcript.status == "complete":
             key = folder / "handouts" / f"{o.entry.stem}-key.md"
@@ -306,8 +271,6 @@ def write_outputs(outcomes: list[Outcome], folder: Path, corpus: Corpus) -> None
                 write_handouts(o.transcript, corpus, folder / "handouts", o.entry.stem)
     rows = [summary_row(o) for o in outcomes]
     atomic_write(folder / "summary.md", summary_markdown(rows))
-    from debate.render import view
-
     atomic_write(folder / "summary.html", view("summary.html.j2", rows=rows))
 
 
@@ -341,29 +304,3 @@ def summary_markdown(rows: list[dict]) -> str:
                    f"| {r['contradicted'] if r['has_handout'] else ''} | {status.replace('|', '/')} | {link} | {handout} |")
     return "\n".join(out) + "\n"
 
-
-# ---- command line ----------------------------------------------------------------------------
-
-def run_class(args) -> int:
-    """`debate class PLAN.yaml --out DIR [--jobs N]`."""
-    if args.jobs is not None and args.jobs < 1:
-        raise UserError("must be 1 or more", where="--jobs")
-    plan_path = Path(args.plan)
-    plan = load_plan(plan_path, getattr(args, "personas", None))
-    settings = settings_for(plan, args)
-    folder = Path(args.out)
-    todo = entries(plan)
-    model = f" ({settings.describe()['model']})" if settings.describe().get("model") else ""
-    print(f"backend: {settings.backend_name}{model} · {len(todo)} debates · {args.jobs} at a time", file=sys.stderr)
-    outcomes = asyncio.run(run_plan(todo, folder, settings, jobs=args.jobs))
-    failed = [o for o in outcomes if o.status == "failed"]
-    counts = {s: sum(1 for o in outcomes if o.status == s) for s in ("done", "skipped", "failed")}
-    print(f"{counts['done']} run, {counts['skipped']} already complete, {counts['failed']} failed · "
-          f"summary: {folder / 'summary.md'}", file=sys.stderr)
-    if failed:
-        for o in failed:
-            print(f"error: {o.entry.stem}: {o.error}", file=sys.stderr)
-        print(f"error: {len(failed)} of {len(outcomes)} debates failed: "
-              f"{', '.join(o.entry.stem for o in failed)}; re-run the plan to retry them", file=sys.stderr)
-        return EXIT_FAILED
-    return 0

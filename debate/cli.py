@@ -1,7 +1,8 @@
-"""The command line: parse, load settings, call the library, map errors to exit codes.
+"""The command line: every command's arguments (the contract in DESIGN.md), and dispatch.
 
-No business logic lives here; each command hands its arguments to one function of the
-module that owns the concept (imported lazily, so ``debate --help`` stays fast).
+Each command's glue is its own module in ``debate/commands/`` (imported only when that
+command runs, so ``debate --help`` stays fast); this module maps what escapes it to an
+exit code from ``debate.errors``: one line on stderr, the traceback only with ``--debug``.
 """
 
 from __future__ import annotations
@@ -12,8 +13,7 @@ import sys
 from contextlib import nullcontext
 
 from debate import __version__
-from debate.errors import DebateError
-from debate.sanitize import clean_output
+from debate.errors import EXIT_BUG, EXIT_INTERRUPTED, EXIT_OK, DebateError
 
 
 def _debate_options(p: argparse.ArgumentParser, *, required: bool) -> None:
@@ -59,11 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("tui", help="open the terminal UI (the default)")
     _debate_options(p, required=False)
     p.add_argument("--start", action="store_true", help="start the debate at once")
-    p.set_defaults(handler="debate.tui.app:run_tui")
+    p.set_defaults(command_module="tui")
 
     p = sub.add_parser("run", help="run a debate headless and print the transcript")
     _debate_options(p, required=True)
-    p.set_defaults(handler="debate.runner:run_headless")
+    p.set_defaults(command_module="run")
 
     p = sub.add_parser("perspective", help="personas' takes on a headline")
     p.add_argument("--persona", action="append", required=True, metavar="PERSONA", help="repeat for several")
@@ -73,27 +73,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="FILE", help="save as .json, .md or .html")
     p.add_argument("--json", action="store_true")
     _backend_options(p)
-    p.set_defaults(handler="debate.perspective:run_perspective")
+    p.set_defaults(command_module="perspective")
 
     p = sub.add_parser("check", help="label claims against the sources (one JSON line each)")
     p.add_argument("file", metavar="CLAIMS.jsonl|-")
     p.add_argument("--seeds", metavar="DIR")
     p.add_argument("--debug", action="store_true")
-    p.set_defaults(handler="debate.evidence.evaluation:run_check")
+    p.set_defaults(command_module="check")
 
     p = sub.add_parser("eval", help="score the claim verifier on labelled claims")
     p.add_argument("file", metavar="LABELLED.jsonl")
     p.add_argument("--seeds", metavar="DIR")
     p.add_argument("--json", action="store_true", help="one machine-readable JSON line")
     p.add_argument("--debug", action="store_true")
-    p.set_defaults(handler="debate.evidence.evaluation:run_eval")
+    p.set_defaults(command_module="eval")
 
     p = sub.add_parser("personas", help="list, show or validate personas")
     p.add_argument("action", nargs="?", default="list", choices=["list", "show", "validate"])
     p.add_argument("target", nargs="?", help="persona name (show) or YAML file (validate)")
     p.add_argument("--personas", metavar="DIR")
     p.add_argument("--debug", action="store_true")
-    p.set_defaults(handler="debate.runner:run_personas")
+    p.set_defaults(command_module="personas")
 
     p = sub.add_parser("judge", help="re-judge a saved transcript")
     p.add_argument("transcript", metavar="TRANSCRIPT.json")
@@ -101,18 +101,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="FILE")
     p.add_argument("--json", action="store_true")
     _backend_options(p)
-    p.set_defaults(handler="debate.judge:run_judge")
+    p.set_defaults(command_module="judge")
 
     p = sub.add_parser("class", help="run a classroom plan of debates")
     p.add_argument("plan", metavar="PLAN.yaml")
     p.add_argument("--out", required=True, metavar="DIR")
     p.add_argument("--jobs", type=int, default=4, help="debates run at once (default 4)")
     _backend_options(p)
-    p.set_defaults(handler="debate.classroom:run_class")
+    p.set_defaults(command_module="class_")
 
     p = sub.add_parser("doctor", help="show where things are and check the model endpoint")
     _backend_options(p)
-    p.set_defaults(handler="debate.doctor:run_doctor")
+    p.set_defaults(command_module="doctor")
     return parser
 
 
@@ -123,16 +123,17 @@ def main(argv: list[str] | None = None) -> int:
         argv = ["tui", *argv]
     args = parser.parse_args(argv)
     # Everything a command prints (errors too) is cleaned of terminal escapes; the TUI draws its own screen.
+    from debate.commands.common import clean_output  # lazily, like every command: --help stays fast
+
     with nullcontext() if args.command in (None, "tui") else clean_output():
         return _dispatch(args)
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    """Run the command's handler; map errors to one line on stderr and an exit code."""
-    module_name, func_name = args.handler.split(":")
+    """Run the command; map errors to one line on stderr and an exit code."""
     try:
-        handler = getattr(importlib.import_module(module_name), func_name)
-        return int(handler(args) or 0)
+        command = importlib.import_module(f"debate.commands.{args.command_module}")
+        return int(command.run(args) or EXIT_OK)
     except DebateError as exc:
         if getattr(args, "debug", False):
             raise
@@ -140,14 +141,15 @@ def _dispatch(args: argparse.Namespace) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
-        return 0
+        return EXIT_OK
     except Exception as exc:  # a bug: say so in one line, traceback only with --debug
         if getattr(args, "debug", False):
             raise
         print(f"error: unexpected {type(exc).__name__}: {exc} (run with --debug for details)", file=sys.stderr)
-        return 1
+        return EXIT_BUG
+
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -1,20 +1,21 @@
 """One settings object: defaults < config file < environment < command-line flags.
 
-The config file is YAML in the user config dir (``debate doctor`` prints where), and
-``DEBATE_CONFIG`` points elsewhere (tests rely on that). The API key is read from the
-environment or the file and never written anywhere: ``describe()`` leaves it out.
+Built with pydantic-settings: every field can be set by a ``DEBATE_<FIELD>`` variable
+(``DEBATE_MODEL``, ``DEBATE_ROUNDS``, ``DEBATE_PERSONAS_DIR``...), plus ``OPENAI_API_KEY``,
+``OPENAI_BASE_URL`` and ``DEBATE_RETRY_BASE_SECONDS``. The config file is YAML at
+``locations.config_file()`` (``DEBATE_CONFIG`` points elsewhere). The API key is read from
+the environment or the file and never written anywhere: ``describe()`` leaves it out.
 """
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
-import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AliasChoices, Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from debate import locations
 from debate.errors import UserError
 from debate.redact import mask_url, mask_value
 from debate.yamlfile import parse_model, read_yaml
@@ -24,17 +25,20 @@ OPENAI_URL = "https://api.openai.com/v1"
 PLACEHOLDER_KEY = "no-key-needed"
 
 
-class Settings(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class Settings(BaseSettings):
+    """Constructing one reads the environment (``DEBATE_*``); ``load_settings`` adds the file and flags."""
+
+    model_config = SettingsConfigDict(env_prefix="DEBATE_", env_ignore_empty=True, extra="forbid",
+                                      populate_by_name=True)
 
     backend: Literal["offline", "openai", "replay"] | None = None
     model: str = ""
-    base_url: str | None = None
-    api_key: str | None = Field(default=None, repr=False)
+    base_url: str | None = Field(default=None, validation_alias=AliasChoices("base_url", "OPENAI_BASE_URL"))
+    api_key: str | None = Field(default=None, repr=False, validation_alias=AliasChoices("api_key", "OPENAI_API_KEY"))
     pro_model: str | None = None
     con_model: str | None = None
     judge_model: str | None = None
-    personas_dir: str | None = None
+    personas_dir: str | None = None  # a folder searched after the user's own (locations.personas_dir())
     prompts_dir: str | None = None
     seeds_dir: str | None = None
     rounds: int = Field(default=2, ge=1, le=20)
@@ -42,7 +46,8 @@ class Settings(BaseModel):
     max_tokens: int = Field(default=220, ge=20, le=4000)
     timeout: float = Field(default=60.0, gt=0)
     retries: int = Field(default=4, ge=0, le=10)
-    retry_base: float = Field(default=0.5, ge=0, le=30)  # first backoff in seconds (DEBATE_RETRY_BASE_SECONDS)
+    retry_base: float = Field(default=0.5, ge=0, le=30,  # first backoff in seconds
+                              validation_alias=AliasChoices("retry_base", "DEBATE_RETRY_BASE_SECONDS"))
     cassette: str | None = None
     rubric: str | None = None  # rubric YAML for the judge (default: prompts/rubric.yaml)
     record: str | None = None
@@ -90,26 +95,29 @@ class Settings(BaseModel):
         return out
 
 
-def config_path() -> Path:
-    override = os.environ.get("DEBATE_CONFIG")
-    if override:
-        return Path(override).expanduser()
-    return Path(platformdirs.user_config_dir("debate-arena")) / "config.yaml"
-
-
-def user_dir(kind: str) -> Path:
-    """The user's own folder of ``personas`` or ``prompts`` (the persona editor saves here)."""
-    return Path(platformdirs.user_data_dir("debate-arena")) / kind
-
-
 def load_settings(flags: dict | None = None) -> Settings:
+    """Defaults < config file < environment < ``flags`` (None values are ignored)."""
+    try:
+        from_env = Settings()
+    except ValidationError as exc:
+        raise UserError(_first_problem(exc), where="environment") from None
     values: dict = {}
-    path = config_path()
+    path = locations.config_file()
     if path.is_file():
         doc = read_yaml(path)
-        values.update(parse_model(Settings, doc.data or {}, path=path, node=doc).model_dump(exclude_unset=True))
-    env = {"api_key": os.environ.get("OPENAI_API_KEY"), "base_url": os.environ.get("OPENAI_BASE_URL"),
-           "model": os.environ.get("DEBATE_MODEL"), "retry_base": os.environ.get("DEBATE_RETRY_BASE_SECONDS")}
-    values.update({k: v for k, v in env.items() if v})
+        data = doc.data or {}
+        parsed = parse_model(Settings, data, path=path, node=doc)
+        in_file = set(data) if isinstance(data, dict) else set()
+        values.update({k: v for k, v in parsed.model_dump(include=in_file).items()
+                       if k not in from_env.model_fields_set})
     values.update({k: v for k, v in (flags or {}).items() if v is not None and k in Settings.model_fields})
-    return parse_model(Settings, values, path="command line")
+    try:
+        return Settings(**values)
+    except ValidationError as exc:
+        raise UserError(_first_problem(exc), where="command line") from None
+
+
+def _first_problem(exc: ValidationError) -> str:
+    error = exc.errors()[0]
+    field = ".".join(str(part) for part in error["loc"]) or "(top level)"
+    return f"field '{field}': {error['msg']}"

@@ -14,10 +14,7 @@
 
 from __future__ import annotations
 
-import asyncio
-import json
 import re
-import sys
 from functools import partial, update_wrapper
 
 from debate.citations import cited_sentences
@@ -361,7 +358,7 @@ def _same_model_warning(transcript: Transcript, judge_model: str) -> list[str]:
 
 # ---- wiring ----------------------------------------------------------------------------------
 
-def judge_for(settings, config=None, *, rubric: Rubric | None = None):
+def judge_for(settings, *, rubric: Rubric | None = None):
     """The judge coroutine for a debate under ``settings``: the LLM judge when the backend
     is openai and a judge model is set, else the offline judge. The rubric is loaded now,
     so a bad rubric file fails before the debate starts."""
@@ -385,29 +382,3 @@ def _recorded_judge_model(settings) -> str | None:
 
     judged = [e for e in read_cassette(settings.cassette) if e.role == "judge"]
     return (judged[0].model or "replay") if judged else None
-
-
-def run_judge(args) -> int:
-    """`debate judge TRANSCRIPT.json`: re-judge a saved transcript without re-running it."""
-    from debate.render import verdict_markdown
-    from debate.runner import corpus_for, settings_from_args
-    from debate.transcript import format_for, load_transcript, save
-
-    settings = settings_from_args(args)
-    if args.out:
-        format_for(args.out)
-    transcript = load_transcript(args.transcript)
-    judge = judge_for(settings, rubric=load_rubric(args.rubric, settings.prompts_dir))
-    corpus = corpus_for(settings)
-    print(f"judge: {settings.model_for('judge') if isinstance(judge, LLMJudge) else 'offline'}", file=sys.stderr)
-    verdict = asyncio.run(judge(transcript, corpus))
-    missing = sorted(set(transcript.seeds) - set(corpus.files))
-    if missing:
-        verdict["warnings"].append(f"The debate used sources not in this corpus: {', '.join(missing)}; "
-                                   "pass the same --seeds folder.")
-    transcript.verdict = verdict
-    if args.out:
-        save(transcript, args.out)
-        print(f"saved: {args.out}", file=sys.stderr)
-    print(json.dumps(verdict, indent=2, ensure_ascii=False) if args.json else verdict_markdown(transcript))
-    return 0

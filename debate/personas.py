@@ -1,7 +1,8 @@
 """Personas: who argues, in what voice, caring about what. Loaded from YAML files.
 
-Shipped personas live in ``personas/``; a user folder (``--personas DIR`` or the config
-file's ``personas_dir``) overrides them file by file. A persona is named by its file stem
+Shipped personas live in ``personas/``; a folder given by ``--personas DIR`` (or the config
+file's ``personas_dir``) overrides them file by file, and the user's own folder
+(``locations.personas_dir()``, where the TUI editor saves) overrides both. A persona is named by its file stem
 (``dorothy-parker``) or given as a path to a YAML file.
 """
 
@@ -12,6 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from debate import locations
 from debate.errors import UserError
 from debate.resources import shipped
 from debate.sanitize import clean_data
@@ -86,14 +88,15 @@ def is_human(ref: str) -> bool:
 
 
 def persona_dirs(user_dir: str | Path | None = None) -> list[Path]:
-    """Folders searched for personas, highest priority first. A folder named by the user
-    (``--personas`` or the config file) must exist, as ``--prompts`` must."""
-    if not user_dir:
-        return [shipped("personas")]
-    folder = Path(user_dir).expanduser()
-    if not folder.is_dir():
+    """Folders searched for personas, highest priority first: the user's own (where the TUI
+    editor saves), then ``user_dir`` (``--personas``), then the shipped ones. A folder named
+    by the user (``--personas`` or the config file) must exist, as ``--prompts`` must; the
+    user's own need not (the editor creates it on its first save)."""
+    own = locations.personas_dir()
+    if user_dir and not Path(user_dir).expanduser().is_dir() and Path(user_dir).expanduser() != own:
         raise UserError("personas folder not found", where=str(user_dir))
-    return [folder, shipped("personas")]
+    dirs = [own] + ([Path(user_dir).expanduser()] if user_dir else []) + [shipped("personas")]
+    return list(dict.fromkeys(dirs))
 
 
 def load_persona_file(path: str | Path) -> Persona:

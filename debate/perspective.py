@@ -10,21 +10,19 @@ from __future__ import annotations
 
 import asyncio
 import json
-import sys
 import time
 import zlib
 from dataclasses import asdict, dataclass, field
 
-from debate.backends import make_backend
 from debate.backends.base import Backend, Restart, TurnRequest
 from debate.citations import citations_in
 from debate.engine import close_stream, within_budget
-from debate.errors import BackendError, UserError
+from debate.errors import BackendError
 from debate.evidence import Corpus, Passage
 from debate.evidence.index import search_index
-from debate.personas import Persona, load_persona
+from debate.personas import Persona
 from debate.prompts import Prompts
-from debate.transcript import Citation, atomic_write, format_for
+from debate.transcript import Citation
 
 DEFAULT_WORDS = 150
 EVIDENCE_PER_TAKE = 6
@@ -150,37 +148,3 @@ def render(result: Perspectives, fmt: str) -> str:
 
     return view("perspective.html.j2", r=result)
 
-
-# ---- command line ----------------------------------------------------------------------------
-
-def run_perspective(args) -> int:
-    """`debate perspective --persona P [--persona Q ...] --headline TEXT`."""
-    from debate.runner import corpus_for, settings_from_args
-
-    headline = (args.headline or "").strip()
-    if not headline:
-        raise UserError("the headline is empty", where="--headline")
-    if args.out:
-        format_for(args.out)
-    settings = settings_from_args(args)
-    personas = [load_persona(ref, settings.personas_dir) for ref in args.persona]
-    corpus = corpus_for(settings)
-    backend = make_backend(settings, "perspective")
-    model = f" ({backend.model})" if getattr(backend, "model", "") else ""
-    print(f"backend: {settings.backend_name}{model}", file=sys.stderr)
-
-    async def go() -> Perspectives:
-        try:
-            return await perspectives(personas, headline, corpus, backend, prompts=Prompts(settings.prompts_dir),
-                                      backend_record=settings.describe(),
-                                      max_words=args.max_tokens or DEFAULT_WORDS,
-                                      seconds=settings.turn_seconds, seed=args.seed or 0)
-        finally:
-            await backend.aclose()
-
-    result = asyncio.run(go())
-    print(render(result, "json" if args.json else "markdown"), end="")
-    if args.out:
-        atomic_write(args.out, render(result, format_for(args.out)))
-        print(f"saved: {args.out}", file=sys.stderr)
-    return 0

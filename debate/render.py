@@ -11,8 +11,9 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
+from debate.errors import UserError
 from debate.sanitize import clean
-from debate.transcript import Transcript, to_json
+from debate.transcript import Transcript, atomic_write, to_json
 
 LABEL_MARKS = {"supported": "✅", "contradicted": "❌", "unsupported": "⚠️"}
 _CITE = re.compile(r"\[(S[^\]]+)\]")
@@ -148,3 +149,16 @@ def html(t: Transcript) -> str:
 def view(name: str, **context) -> str:
     """Render another HTML view from ``debate/views`` (summary, perspective) with the same filters."""
     return _ENV.get_template(name).render(**context)
+
+
+def save(transcript: Transcript, path: str | Path) -> None:
+    """Save in the format the suffix names (.json, .md, .html), atomically."""
+    atomic_write(path, render(transcript, format_for(path)))
+
+
+def format_for(path: str | Path) -> str:
+    suffix = Path(path).suffix.lower()
+    formats = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+    if suffix not in formats:
+        raise UserError("output must end in .json, .md or .html", where=str(path))
+    return formats[suffix]

@@ -5,16 +5,13 @@ raw to a terminal, an ANSI/OSC sequence in them can clear the screen, set the wi
 plant a hyperlink or rewrite lines already shown; in a Markdown file it is garbage. ``clean``
 removes whole escape sequences (CSI, OSC, DCS/PM/APC/SOS and two-byte escapes, 7- and 8-bit
 forms) and every other C0/C1 control character and DEL, keeping newline and tab; a carriage
-return becomes a newline. ``CleanStream`` applies it to everything the CLI prints.
+return becomes a newline. ``CleanStream`` applies it to a stream (the CLI wraps stdout and stderr in one).
 """
 
 from __future__ import annotations
 
 import io
 import re
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 _ST = r"(?:\x07|\x1b\\|\x9c)"  # string terminator: BEL, ESC \ or 8-bit ST
 _SEQUENCE = re.compile(
@@ -72,18 +69,3 @@ class CleanStream(io.TextIOBase):
 def raw_stream(stream):
     """The terminal under a CleanStream (the stream itself otherwise)."""
     return stream.raw if isinstance(stream, CleanStream) else stream
-
-
-@contextmanager
-def clean_output() -> Iterator[None]:
-    """Clean everything written to stdout and stderr inside the block."""
-    saved = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = CleanStream(sys.stdout), CleanStream(sys.stderr)
-    try:
-        yield
-    finally:
-        try:
-            sys.stdout.flush()
-            sys.stderr.flush()
-        finally:
-            sys.stdout, sys.stderr = saved

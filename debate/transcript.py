@@ -162,18 +162,3 @@ def atomic_write(path: str | Path, text: str) -> None:
 
 def to_json(transcript: Transcript) -> str:
     return json.dumps(transcript.to_dict(), indent=2, ensure_ascii=False) + "\n"
-
-
-def save(transcript: Transcript, path: str | Path) -> None:
-    """Save in the format the suffix names (.json, .md, .html), atomically."""
-    from debate.render import render  # views import the model, not the other way round
-
-    atomic_write(path, render(transcript, format_for(path)))
-
-
-def format_for(path: str | Path) -> str:
-    suffix = Path(path).suffix.lower()
-    formats = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
-    if suffix not in formats:
-        raise UserError("output must end in .json, .md or .html", where=str(path))
-    return formats[suffix]

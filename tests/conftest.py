@@ -1,8 +1,14 @@
 """Shared fixtures. Each fixture is self-contained; add yours below with a line saying what it gives."""
 
+import os
+
 import pytest
 
+from debate.config import Settings
 from tests.fake_openai import FakeOpenAI
+
+# DEBATE_MODEL, DEBATE_ROUNDS...: a developer's own settings must not leak into the suite.
+_SETTING_VARIABLES = tuple(name.upper() for name in Settings.model_fields) + ("_SECONDS",)
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -11,12 +17,13 @@ def isolated_user_dirs(tmp_path_factory):
     cache, personas, transcripts and config file all point into a temporary folder."""
     home = tmp_path_factory.mktemp("user")
     with pytest.MonkeyPatch.context() as mp:
+        for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "DEBATE_EXPORTS_DIR",
+                     *(n for n in os.environ if n.startswith("DEBATE_") and n.endswith(_SETTING_VARIABLES))):
+            mp.delenv(name, raising=False)
         mp.setenv("DEBATE_CACHE_DIR", str(home / "cache"))
         mp.setenv("DEBATE_CONFIG", str(home / "config.yaml"))
         mp.setenv("DEBATE_PERSONAS_DIR", str(home / "personas"))
         mp.setenv("DEBATE_TRANSCRIPTS_DIR", str(home / "transcripts"))
-        for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "DEBATE_MODEL"):
-            mp.delenv(name, raising=False)
         yield home
 
 

@@ -15,7 +15,7 @@ def test_offline_needs_nothing(capsys, tmp_path):
     assert main(["doctor"]) == 0
     out = capsys.readouterr().out
     assert f"{tmp_path / 'config.yaml'} (not found" in out
-    assert "personas dir:" in out and "prompts dir:" in out
+    assert "personas dir:" in out and "prompts dir:" in out and "seeds dir:" in out
     assert "backend:       offline" in out and "needs no network" in out
 
 

@@ -1,22 +1,13 @@
-"""run_check / run_eval: JSON lines in, verdicts and metrics out, bad input as UserError."""
+"""`debate check` / `debate eval`: JSON lines in, verdicts and metrics out, bad input as UserError."""
 
 import json
-from argparse import Namespace
-
 import pytest
 
 from debate.errors import UserError
-from debate.evidence.evaluation import metrics, run_check, run_eval
+from debate.cli import main
+from debate.evidence.evaluation import metrics, read_claims
 
 SOURCE = "Orbital Foods\n\nOrbital Foods opened its Lisbon office in 2021 and employs 240 people.\n"
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _index_cache(tmp_path_factory):
-    """Indexes built here are cached in a temp dir, not the user's cache dir."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DEBATE_CACHE_DIR", str(tmp_path_factory.mktemp("index-cache")))
-        yield
 
 
 @pytest.fixture()
@@ -36,7 +27,7 @@ def write(tmp_path, lines):
 def test_check_prints_one_json_line_per_claim(seeds, tmp_path, capsys):
     path = write(tmp_path, [json.dumps({"id": "a", "claim": "Orbital Foods opened its Lisbon office in 2021."}),
                             json.dumps({"claim": "Orbital Foods opened its Lisbon office in 2018."})])
-    assert run_check(Namespace(seeds=str(seeds), file=path)) == 0
+    assert main(["check", "--seeds", str(seeds), path]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [r["label"] for r in rows] == ["supported", "contradicted"]
     assert set(rows[0]) == {"id", "claim", "label", "evidence", "score", "reason"}
@@ -45,14 +36,14 @@ def test_check_prints_one_json_line_per_claim(seeds, tmp_path, capsys):
 
 def test_eval_prints_accuracy_and_macro_f1(seeds, tmp_path, capsys):
     path = write(tmp_path, [json.dumps({"claim": "Orbital Foods employs 240 people.", "label": "supported"})])
-    assert run_eval(Namespace(seeds=str(seeds), file=path, json=False)) == 0
+    assert main(["eval", "--seeds", str(seeds), path]) == 0
     out = capsys.readouterr().out
     assert "accuracy: 1.000" in out and "macro-F1:" in out and "ms per claim" in out
 
 
 def test_eval_json_is_one_machine_readable_line(seeds, tmp_path, capsys):
     path = write(tmp_path, [json.dumps({"claim": "Orbital Foods employs 240 people.", "label": "supported"})])
-    run_eval(Namespace(seeds=str(seeds), file=path, json=True))
+    assert main(["eval", "--seeds", str(seeds), path, "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["accuracy"] == 1.0 and "macro_f1" in data and "confusion" in data
 
@@ -65,13 +56,15 @@ def test_eval_json_is_one_machine_readable_line(seeds, tmp_path, capsys):
 def test_bad_lines_are_user_errors_naming_the_line(seeds, tmp_path, lines, where):
     path = write(tmp_path, lines)
     with pytest.raises(UserError) as error:
-        run_eval(Namespace(seeds=str(seeds), file=path, json=False))
+        read_claims(path, labelled=True)
     assert str(error.value).startswith(path + where)
+    assert main(["eval", "--seeds", str(seeds), path]) == 2
 
 
-def test_missing_claims_file_is_a_user_error(seeds, tmp_path):
-    with pytest.raises(UserError):
-        run_check(Namespace(seeds=str(seeds), file=str(tmp_path / "nope.jsonl")))
+def test_missing_claims_file_is_a_user_error(seeds, tmp_path, capsys):
+    missing = str(tmp_path / "nope.jsonl")
+    assert main(["check", "--seeds", str(seeds), missing]) == 2
+    assert capsys.readouterr().err == f"error: {missing}: claims file not found\n"
 
 
 def test_metrics_macro_f1_averages_the_three_classes():

@@ -5,7 +5,8 @@ import pytest
 from debate.evidence import index as index_module
 from debate.evidence.analysis import analyze, joined
 from debate.evidence.corpus import load_corpus
-from debate.evidence.index import SearchIndex, cache_dir
+from debate.evidence.index import SearchIndex
+from debate.locations import cache_dir
 
 FACTS = """Harbor Robotics fact box
 

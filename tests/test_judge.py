@@ -10,7 +10,8 @@ from debate.cli import main
 from debate.evidence.corpus import split_sentences
 from debate.judge import fact_check, offline_judge
 from debate.render import render
-from debate.transcript import load_transcript, save
+from debate.render import save
+from debate.transcript import load_transcript
 from tests.judge_helpers import FALSE_SCORE, TRUE_FACTS, clean_env, corpus, transcript  # noqa: F401
 
 pytestmark = pytest.mark.usefixtures("clean_env")

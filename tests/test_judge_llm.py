@@ -182,7 +182,7 @@ def test_the_llm_judge_is_used_when_the_backend_is_openai_and_a_judge_model_is_s
 
 
 def test_debate_judge_rejudges_a_saved_debate_with_a_model(fake_openai, tmp_path, capsys):
-    from debate.transcript import save
+    from debate.render import save
 
     saved = tmp_path / "offline.json"
     save(transcript([(TRUE_FACTS, f"{FALSE_SCORE} {TRUE_FACTS}")]), saved)

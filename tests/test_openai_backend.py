@@ -14,7 +14,8 @@ from debate.cli import main
 from debate.config import PLACEHOLDER_KEY
 from debate.engine import TextChunk, TurnRestarted
 from debate.errors import BackendError
-from debate.runner import DebateSpec, prepare, settings_from_args
+from debate.commands.common import settings_from_args
+from debate.runner import DebateSpec, prepare
 from tests.fake_openai import Cut, FakeOpenAI, Hang, Reply, Status, cite_first_source
 
 MOTION = "Meta should release the weights of Muse Spark"

@@ -65,7 +65,7 @@ def test_a_rubric_missing_a_criterion_or_with_no_weight_at_all_is_rejected(tmp_p
 
 @pytest.mark.usefixtures("clean_env")
 def test_debate_judge_with_a_bad_rubric_exits_2_naming_file_line_and_field(tmp_path, capsys):
-    from debate.transcript import save
+    from debate.render import save
 
     saved = tmp_path / "t.json"
     save(transcript([(TRUE_FACTS, TRUE_FACTS)]), saved)

@@ -7,7 +7,8 @@ import pytest
 
 from debate.errors import UserError
 from debate.render import render
-from debate.transcript import Citation, Round, Transcript, Turn, atomic_write, load_transcript, save
+from debate.render import save
+from debate.transcript import Citation, Round, Transcript, Turn, atomic_write, load_transcript
 
 
 def _transcript() -> Transcript:

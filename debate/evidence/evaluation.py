@@ -1,4 +1,4 @@
-"""The logic of ``debate check`` and ``debate eval``: claims in JSON lines, verdicts out.
+"""The library behind ``debate check`` and ``debate eval``: claims in JSON lines, verdicts out.
 
 ``check`` labels each claim of a JSON-lines file; ``eval`` compares the labels with the
 file's gold ``label`` field and prints accuracy, per-class precision/recall/F1, macro-F1,
@@ -15,6 +15,7 @@ from pathlib import Path
 from debate.errors import UserError
 from debate.evidence.corpus import load_corpus
 from debate.evidence.verifier import verifier_for
+from debate.resources import shipped
 
 LABELS = ("supported", "contradicted", "unsupported")
 
@@ -54,12 +55,9 @@ def read_claims(path: str, *, labelled: bool = False) -> list[dict]:
     return records
 
 
-def _verifier(args):
-    seeds = getattr(args, "seeds", None)
-    if seeds is None:
-        from debate.resources import shipped
-        seeds = shipped("seeds")
-    return verifier_for(load_corpus(seeds))
+def verifier_for_seeds(seeds: str | Path | None = None):
+    """The verifier of a sources folder (default: the bundled seeds)."""
+    return verifier_for(load_corpus(seeds if seeds is not None else shipped("seeds")))
 
 
 def label_all(verifier, records: list[dict]) -> tuple[list[dict], float]:
@@ -71,16 +69,6 @@ def label_all(verifier, records: list[dict]) -> tuple[list[dict], float]:
         rows.append({"id": record["id"], **check.to_dict()})
     elapsed = time.perf_counter() - started
     return rows, 1000 * elapsed / max(len(records), 1)
-
-
-def run_check(args) -> int:
-    records = read_claims(args.file)
-    verifier = _verifier(args)
-    rows, _ = label_all(verifier, records)
-    for row in rows:
-        print(json.dumps({k: row[k] for k in ("id", "claim", "label", "evidence", "score", "reason")},
-                         ensure_ascii=False))
-    return 0
 
 
 def metrics(gold: list[str], predicted: list[str]) -> dict:
@@ -103,24 +91,9 @@ def metrics(gold: list[str], predicted: list[str]) -> dict:
             "confusion": confusion}
 
 
-def run_eval(args) -> int:
-    records = read_claims(args.file, labelled=True)
-    verifier = _verifier(args)
+def evaluate(verifier, records: list[dict]) -> dict:
+    """``metrics`` of the verifier's labels against the records' gold labels, plus ms per claim."""
     rows, ms = label_all(verifier, records)
     result = metrics([r["label"] for r in records], [r["label"] for r in rows])
     result["ms_per_claim"] = ms
-    if getattr(args, "json", False):
-        print(json.dumps(result))
-        return 0
-    print(f"claims: {result['n']}")
-    print(f"accuracy: {result['accuracy']:.3f}")
-    print(f"macro-F1: {result['macro_f1']:.3f}")
-    print(f"{'label':<14}{'precision':>10}{'recall':>8}{'F1':>7}{'n':>5}")
-    for label, c in result["per_class"].items():
-        print(f"{label:<14}{c['precision']:>10.3f}{c['recall']:>8.3f}{c['f1']:>7.3f}{c['support']:>5}")
-    print("confusion (rows gold, columns predicted):")
-    print(" " * 14 + "".join(f"{p[:12]:>14}" for p in LABELS))
-    for g in LABELS:
-        print(f"{g:<14}" + "".join(f"{result['confusion'][g][p]:>14}" for p in LABELS))
-    print(f"ms per claim: {ms:.2f}")
-    return 0
+    return result

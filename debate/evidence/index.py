@@ -10,7 +10,7 @@ Scoring is bm25s's default ("lucene" BM25, k1 = 1.5, b = 0.75, same tokeniser an
 stopwords), so rankings match what the index gave when it was built on bm25s.
 
 One index per corpus fingerprint is kept in memory for the life of the process, and on
-disk (``cache_dir()``) so the next process skips the build; a cache that cannot be read
+disk (``locations.cache_dir()``) so the next process skips the build; a cache that cannot be read
 or written is ignored.
 """
 
@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 import Stemmer
 
+from debate import locations
 from debate.evidence.corpus import Corpus, Passage, split_sentences
 
 _STEMMER = Stemmer.Stemmer("english")
@@ -243,17 +244,8 @@ def _passage_sentences(text: str) -> list[str]:
 
 # -- the caches -----------------------------------------------------------------------
 
-def cache_dir() -> Path:
-    """Where built indexes are kept: $DEBATE_CACHE_DIR, else the user cache dir."""
-    configured = os.environ.get("DEBATE_CACHE_DIR")
-    if configured:
-        return Path(configured).expanduser()
-    import platformdirs
-    return Path(platformdirs.user_cache_dir("debate-arena")) / "index"
-
-
 def _cache_file(corpus: Corpus) -> Path:
-    return cache_dir() / f"{corpus.fingerprint}.v{CACHE_VERSION}.pickle"
+    return locations.cache_dir() / f"{corpus.fingerprint}.v{CACHE_VERSION}.pickle"
 
 
 def _load(corpus: Corpus) -> dict | None:

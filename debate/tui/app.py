@@ -1,6 +1,6 @@
 """The Debate Arena app: setup → arena → verdict, over the same engine as the CLI.
 
-``run_tui(args)`` is what ``debate tui`` (and bare ``debate``) calls. The app builds each
+``debate tui`` (and bare ``debate``) opens it (``debate/commands/tui.py``). The app builds each
 debate with ``runner.prepare`` exactly as ``debate run`` does; only the backends differ
 when a person plays a side (``HumanBackend``) and the offline composer is paced so the
 debate can be watched.
@@ -19,11 +19,13 @@ from textual.screen import Screen
 from debate.backends import make_backend
 from debate.config import Settings
 from debate.errors import DebateError
-from debate.runner import prepare, settings_from_args
-from debate.transcript import Transcript, save
+from debate.runner import prepare
+from debate.render import save
+from debate.transcript import Transcript
 from debate.tui.choices import Choices
 from debate.tui.human import HumanBackend, is_human
-from debate.tui.paths import EXTENSIONS, stamped, transcripts_dir
+from debate.locations import exports_dir, transcripts_dir
+from debate.tui.paths import EXTENSIONS, stamped
 
 WATCHABLE_WPS = 25.0  # the offline composer's pace in the TUI, words per second
 
@@ -42,7 +44,7 @@ class DebateApp(App):
         self.choices = choices or Choices()
         self.start_now = start
         self.out = out
-        self.export_dir = Path(export_dir) if export_dir else (Path(out).parent if out else Path.cwd())
+        self.export_dir = Path(export_dir) if export_dir else exports_dir(out)
         self.words_per_second = words_per_second
         self.frozen = frozen  # snapshot mode: clocks do not count, cursors do not blink
         self.backend_factory = backend_factory
@@ -149,11 +151,3 @@ def threaded(judge):
 
     return judge_in_thread
 
-
-def run_tui(args) -> int:
-    """`debate tui`: open the app with the fields pre-filled from ``args``; --start begins at once."""
-    settings = settings_from_args(args)
-    app = DebateApp(settings, Choices.from_args(args), start=bool(getattr(args, "start", False)),
-                    out=getattr(args, "out", None))
-    app.run()
-    return app.return_code or 0

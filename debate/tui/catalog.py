@@ -7,7 +7,6 @@ from pathlib import Path
 
 from debate.errors import DebateError
 from debate.personas import Persona, available, human_persona, load_persona_file
-from debate.tui.paths import personas_dir
 
 
 @dataclass
@@ -23,12 +22,9 @@ class Entry:
 
 
 def catalog(user_dir: str | None = None) -> dict[str, Entry]:
-    """Persona id -> entry; the editor's folder overrides --personas, which overrides shipped."""
+    """Persona id -> entry, in ``personas.available``'s order (the editor's folder first)."""
     entries = {"you": Entry("you", human_persona(), "you")}
     files = available(user_dir)
-    folder = personas_dir()
-    if folder.is_dir():
-        files.update({p.stem: p for p in sorted(folder.glob("*.y*ml"))})
     for pid, path in sorted(files.items()):
         try:
             persona = load_persona_file(path)

@@ -23,14 +23,6 @@ class Choices:
     crossfire: tuple[str, ...] = ()
     seed: int = 0
 
-    @classmethod
-    def from_args(cls, args) -> "Choices":
-        get = lambda name, default=None: getattr(args, name, default)  # noqa: E731
-        return cls(motion=get("motion") or "", pro=get("pro") or "", con=get("con") or "",
-                   rounds=get("rounds"), turn_seconds=get("turn_seconds"), max_tokens=get("max_tokens"),
-                   backend=get("backend"), model=get("model") or "", seeds=get("seeds") or "",
-                   crossfire=tuple(get("crossfire") or ()), seed=get("seed") or 0)
-
     def swapped(self) -> "Choices":
         return replace(self, pro=self.con, con=self.pro)
 

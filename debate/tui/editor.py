@@ -18,9 +18,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Select, Static, TextArea
 
+from debate.locations import personas_dir
 from debate.personas import Persona
 from debate.transcript import atomic_write
-from debate.tui.paths import personas_dir, slug
+from debate.tui.paths import slug
 from debate.tui.widgets import freeze_cursors
 
 KINDS = ("archetype", "historical")

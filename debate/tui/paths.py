@@ -1,33 +1,12 @@
-"""Where the TUI writes: the persona editor's folder, autosaved and exported transcripts.
-
-Each has an environment override so tests (and classrooms) never touch the real home dir:
-``DEBATE_PERSONAS_DIR`` for saved personas, ``DEBATE_TRANSCRIPTS_DIR`` for autosaves.
-"""
+"""File names for what the TUI writes (autosaves, exports); the folders are ``debate.locations``'s."""
 
 from __future__ import annotations
 
-import os
 import re
 import time
 from pathlib import Path
 
-import platformdirs
-
-from debate.config import user_dir
-
 EXTENSIONS = {"json": "json", "markdown": "md", "html": "html"}
-
-
-def personas_dir() -> Path:
-    override = os.environ.get("DEBATE_PERSONAS_DIR")
-    return Path(override).expanduser() if override else user_dir("personas")
-
-
-def transcripts_dir() -> Path:
-    override = os.environ.get("DEBATE_TRANSCRIPTS_DIR")
-    if override:
-        return Path(override).expanduser()
-    return Path(platformdirs.user_data_dir("debate-arena")) / "transcripts"
 
 
 def slug(text: str, limit: int = 40) -> str:

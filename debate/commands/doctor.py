@@ -6,21 +6,23 @@ The key is only ever shown masked.
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 
-from debate.config import OPENAI_URL, Settings, config_path, user_dir
+from debate import locations
+from debate.commands.common import settings_from_args
+from debate.config import OPENAI_URL, Settings
+from debate.resources import shipped
 from debate.errors import EXIT_BACKEND, EXIT_OK, DebateError
 from debate.redact import mask_key, mask_url
 
 
-def run_doctor(args) -> int:
-    from debate.runner import settings_from_args
-
-    path = config_path()
+def run(args: argparse.Namespace) -> int:
+    path = locations.config_file()
     print(f"config file:   {path} ({'exists' if path.is_file() else 'not found; defaults apply'})")
     settings = settings_from_args(args)
-    print(f"personas dir:  {settings.personas_dir or user_dir('personas')}")
-    print(f"prompts dir:   {settings.prompts_dir or user_dir('prompts')}")
+    for label, folder in folders(settings):
+        print(f"{label + ':':<15}{folder}")
     print(f"backend:       {settings.backend_name} ({_why(settings)})")
     if settings.record:
         print(f"recording to:  {settings.record}")
@@ -33,6 +35,21 @@ def run_doctor(args) -> int:
     except DebateError as exc:
         print(f"problem:       {exc}")
         return exc.exit_code
+
+
+def folders(settings: Settings) -> list[tuple[str, str]]:
+    """Every folder the program reads or writes with these settings, highest priority first."""
+    user = locations.personas_dir()
+    out = [("personas dir", f"{user} ({'exists' if user.is_dir() else 'not created yet'}; the editor saves here)")]
+    if settings.personas_dir:
+        out.append(("personas dir", f"{settings.personas_dir} (--personas)"))
+    out.append(("personas dir", f"{shipped('personas')} (shipped)"))
+    out.append(("prompts dir", f"{settings.prompts_dir} (--prompts), then {shipped('prompts')}"
+                if settings.prompts_dir else f"{shipped('prompts')} (shipped; --prompts DIR overrides)"))
+    out.append(("seeds dir", settings.seeds_dir or f"{shipped('seeds')} (shipped)"))
+    out.append(("autosaves", str(locations.transcripts_dir())))
+    out.append(("index cache", str(locations.cache_dir())))
+    return out
 
 
 def _why(settings: Settings) -> str:
