@@ -275,16 +275,16 @@ def write_outputs(outcomes: list[Outcome], folder: Path, corpus: Corpus) -> None
 
 
 def summary_row(o: Outcome) -> dict:
-    t, v = o.transcript, (o.transcript.verdict if o.transcript else None) or {}
+    t, v = o.transcript, o.transcript.verdict if o.transcript else None
     spec = o.entry.spec
     names = {side: (t.personas[side]["name"] if t else getattr(spec, side)) for side in ("pro", "con")}
     labels = {side: (t.personas[side].get("label", "") if t else "") for side in ("pro", "con")}
-    scores = v.get("scores") or {}
-    total = {side: scores.get(side, {}).get("total", "") for side in ("pro", "con")}
-    winner = v.get("winner", "")
+    scores = v.scores if v else {}
+    total = {side: scores[side].total if side in scores else "" for side in ("pro", "con")}
+    winner = v.winner if v else ""
     return {"number": o.entry.number, "stem": o.entry.stem, "motion": spec.motion, "names": names,
             "labels": labels, "winner": names[winner] + f" ({winner.upper()})" if winner in names else winner,
-            "scores": total, "contradicted": sum(1 for c in v.get("claims", []) if c.get("label") == "contradicted"),
+            "scores": total, "contradicted": v.contradicted() if v else 0,
             "status": "complete" if o.status in ("done", "skipped") else o.status, "error": o.error,
             "has_transcript": t is not None, "has_handout": bool(v)}
 

@@ -23,6 +23,7 @@ from debate.personas import Persona
 from debate.prompts import Prompts
 from debate.sanitize import clean
 from debate.transcript import Transcript, Turn
+from debate.verdict import Verdict
 
 SIDES = ("pro", "con")
 EVIDENCE_PER_TURN = 6
@@ -89,7 +90,7 @@ class JudgingStarted:
 
 @dataclass
 class VerdictReady:
-    verdict: dict
+    verdict: Verdict
 
 
 @dataclass

@@ -16,11 +16,11 @@ from debate.evidence import Corpus
 from debate.evidence.quantities import is_name_number
 from debate.sanitize import clean
 from debate.transcript import Transcript, atomic_write
+from debate.verdict import ClaimCheck
 
 EXERCISE_SIZE = 6
 QUESTIONS = 4
 ALTERED = 2  # altered claims offered when a debate made fewer than this many mistakes
-LABELS = ("supported", "contradicted", "unsupported")
 
 
 @dataclass
@@ -39,9 +39,9 @@ class Item:
     note: str = ""  # for the teacher: how an altered claim differs from what was said
 
 
-def _claims(transcript: Transcript, corpus: Corpus) -> list[dict]:
+def _claims(transcript: Transcript, corpus: Corpus) -> list[ClaimCheck]:
     """The judged claims of the debate (the verdict's, else a fresh fact check)."""
-    claims = (transcript.verdict or {}).get("claims")
+    claims = transcript.verdict.claims if transcript.verdict else []
     if claims:
         return claims
     from debate.judge import fact_check
@@ -53,28 +53,21 @@ def checked_claims(transcript: Transcript, corpus: Corpus) -> list[Item]:
     """Every claim of the debate with the verifier's label and the passages its sentence cited.
 
     The judge's fact check is the verifier's (no judge may overrule it), so its labels are
-    used as they are; a claim without a label is checked here.
+    used as they are (a verdict's claims are typed: every one has a label).
     """
-    from debate.evidence.verifier import verifier_for
-
     cited_by_turn = {(t.side, t.round): [c.passage for c in t.citations] for t in transcript.turns}
     items, seen = [], set()
     for claim in _claims(transcript, corpus):
-        text = claim["text"]
+        text = claim.text
         if text in seen:
             continue
         seen.add(text)
-        cited = claim.get("cited")
-        cited = cited_by_turn.get((claim["side"], claim.get("round", 1)), []) if cited is None else cited
-        label, evidence, reason = claim.get("label"), claim.get("evidence", []), claim.get("reason", "")
-        if label not in LABELS:
-            check = verifier_for(corpus).check(text, cited=cited)
-            label, reason = check.label, check.reason
-            evidence = [{"passage": e.passage, "text": e.text} for e in check.evidence]
-        items.append(Item(number=0, side=claim["side"], speaker=claim.get("speaker") or
-                          transcript.personas[claim["side"]]["name"], round=claim.get("round", 1),
-                          text=strip_markers(text), cited=list(cited), label=label,
-                          evidence=[e for e in evidence if e.get("passage")], reason=reason))
+        cited = cited_by_turn.get((claim.side, claim.round), []) if claim.cited is None else claim.cited
+        evidence = [{"passage": e.passage, "text": e.text} for e in claim.evidence if e.passage]
+        items.append(Item(number=0, side=claim.side, speaker=claim.speaker or
+                          transcript.personas[claim.side]["name"], round=claim.round,
+                          text=strip_markers(text), cited=list(cited), label=claim.label,
+                          evidence=evidence, reason=claim.reason))
     return items
 
 
@@ -136,7 +129,7 @@ def exercise(items: list[Item], size: int = EXERCISE_SIZE, extra: list[Item] = (
 
 def questions(transcript: Transcript, items: list[Item], limit: int = QUESTIONS) -> list[str]:
     """Discussion questions drawn from the decisive claims: errors first, then the winner's facts."""
-    winner = (transcript.verdict or {}).get("winner", "tie")
+    winner = transcript.verdict.winner if transcript.verdict else "tie"
     rank = {"contradicted": 0, "unsupported": 2, "supported": 1}
     decisive = sorted(items, key=lambda i: (rank[i.label], i.side != winner))
     out = []

@@ -24,6 +24,7 @@ from debate.evidence.corpus import split_sentences
 from debate.rubric import FACT_CRITERIA, JUDGEMENT_CRITERIA, SIDES, Rubric, load_rubric, score_sides
 from debate.sanitize import clean
 from debate.transcript import Transcript
+from debate.verdict import CitationCheck, ClaimCheck, EvidenceRef, OrderSwap, Reading, SideScores, Verdict
 
 MAX_RATIONALE = 6
 MIN_RATIONALE = 3
@@ -34,7 +35,7 @@ _PASSAGE_OR_CLAIM = re.compile(r"\b(S[\w.-]+:\d+|C\d+)\b")
 
 # ---- the facts -------------------------------------------------------------------------------
 
-def fact_check(transcript: Transcript, corpus: Corpus) -> list[dict]:
+def fact_check(transcript: Transcript, corpus: Corpus) -> list[ClaimCheck]:
     """Every checkable claim of every turn with its side, speaker, round, label, deciding
     passage(s) and reason. A claim is checked against the passages its own sentence cites."""
     from debate.evidence.claims import extract_claims
@@ -49,12 +50,11 @@ def fact_check(transcript: Transcript, corpus: Corpus) -> list[dict]:
                 continue
             for text in extract_claims(sentence.sentence):
                 check = verifier.check(text, cited=sentence.passages)
-                claims.append({
-                    "id": f"C{len(claims) + 1}", "side": turn.side, "speaker": turn.speaker,
-                    "round": turn.round, "turn": index, "text": text, "label": check.label,
-                    "score": round(check.score, 3), "reason": check.reason, "cited": sentence.passages,
-                    "evidence": [{"passage": e.passage, "text": e.text} for e in check.evidence],
-                })
+                claims.append(ClaimCheck(
+                    id=f"C{len(claims) + 1}", side=turn.side, speaker=turn.speaker, round=turn.round,
+                    turn=index, text=text, label=check.label, score=round(check.score, 3),
+                    reason=check.reason, cited=sentence.passages,
+                    evidence=[EvidenceRef(passage=e.passage, text=e.text) for e in check.evidence]))
     return claims
 
 
@@ -65,10 +65,10 @@ def _about_a_debater(sentence: str, debaters: list[str]) -> bool:
     return any(name and name in sentence for name in debaters)
 
 
-def citation_checks(transcript: Transcript) -> list[dict]:
+def citation_checks(transcript: Transcript) -> list[CitationCheck]:
     """Every citation of every turn: does the cited passage hold the quoted words?"""
-    return [{"side": t.side, "speaker": t.speaker, "round": t.round, "passage": c.passage,
-             "quote": c.quote, "match": c.match if c.verified else "none", "verified": c.verified}
+    return [CitationCheck(side=t.side, speaker=t.speaker, round=t.round, passage=c.passage, quote=c.quote,
+                          match=c.match if c.verified else "none", verified=c.verified)
             for t in transcript.turns for c in t.citations]
 
 
@@ -89,21 +89,22 @@ class Assessment:
 
     def fact_totals(self) -> dict[str, float]:
         """Each side's weighted total over the fact criteria alone (evidence and accuracy)."""
-        return {s: self.rubric.total(self.scores[s], FACT_CRITERIA) for s in SIDES}
+        return {s: self.rubric.total(self.scores[s].criteria(), FACT_CRITERIA) for s in SIDES}
 
-    def verdict(self, scores: dict, winner: str, rationale: list[str], judge: str, **extra) -> dict:
-        return {"winner": winner, "scores": scores, "facts": self.facts, "claims": self.claims,
-                "citations": self.citations, "rationale": " ".join(rationale), "judge": judge,
-                "rubric": self.rubric.record(), "warnings": extra.pop("warnings", []), **extra}
+    def verdict(self, scores: dict[str, SideScores], winner: str, rationale: list[str], judge: str,
+                **extra) -> Verdict:
+        return Verdict(winner=winner, scores=scores, facts=self.facts, claims=self.claims,
+                       citations=self.citations, rationale=" ".join(rationale), judge=judge,
+                       rubric=self.rubric.record(), **extra)
 
     # ---- rationale sentences, each resting on a number, a claim or a passage -------------
     def outcome_sentence(self, scores: dict, winner: str) -> str:
-        p, c = scores["pro"]["total"], scores["con"]["total"]
+        p, c = scores["pro"].total, scores["con"].total
         if winner == "tie":
             return (f"The weighted totals, {p} for {self.who('pro')} and {c} for {self.who('con')}, are within "
                     f"the tie margin of {self.rubric.tie_margin}, so the debate is a tie.")
         loser = "con" if winner == "pro" else "pro"
-        return (f"{self.who(winner)} wins {scores[winner]['total']} to {scores[loser]['total']} on the weighted "
+        return (f"{self.who(winner)} wins {scores[winner].total} to {scores[loser].total} on the weighted "
                 f"rubric (a gap of {self.rubric.tie_margin} or less would be a tie).")
 
     def flip_sentence(self, first: str, swapped: str) -> str:
@@ -118,40 +119,41 @@ class Assessment:
 
     def gap_sentence(self, scores: dict) -> str | None:
         weights = self.rubric.weights
-        gaps = {n: weights[n] * abs(scores["pro"][n] - scores["con"][n]) for n in weights if weights[n]}
+        pro, con = scores["pro"].criteria(), scores["con"].criteria()
+        gaps = {n: weights[n] * abs(pro[n] - con[n]) for n in weights if weights[n]}
         name = max(gaps, key=gaps.get)
         if not gaps[name]:
             return None
-        ahead = "pro" if scores["pro"][name] > scores["con"][name] else "con"
+        ahead = "pro" if pro[name] > con[name] else "con"
         behind = "con" if ahead == "pro" else "pro"
         why = {n: self._why(n, ahead) + " against " + self._why(n, behind) for n in FACT_CRITERIA}
         because = f" ({why[name]})" if name in why else ""
-        return (f"The widest weighted gap is {name}: {scores[ahead][name]} for {self.who(ahead)} against "
-                f"{scores[behind][name]} for {self.who(behind)}{because}.")
+        return (f"The widest weighted gap is {name}: {getattr(scores[ahead], name)} for {self.who(ahead)} against "
+                f"{getattr(scores[behind], name)} for {self.who(behind)}{because}.")
 
     def _why(self, criterion: str, side: str) -> str:
         f = self.facts[side]
         if criterion == "evidence":
-            return (f"{f['supported']} of {f['claims']} claims supported and "
-                    f"{f['exact_citations'] + f['near_citations']} of {f['citations']} citations verified")
-        return f"{f['contradicted']} contradicted and {f['unsupported']} unsupported claims"
+            return (f"{f.supported} of {f.claims} claims supported and "
+                    f"{f.exact_citations + f.near_citations} of {f.citations} citations verified")
+        return f"{f.contradicted} contradicted and {f.unsupported} unsupported claims"
 
     def claim_sentences(self, winner: str) -> list[str]:
         """The decisive claims: contradicted ones first, then each side's best supported one,
         then citations whose passage does not hold the quoted words."""
         out = []
-        for c in [c for c in self.claims if c["label"] == "contradicted"][:2]:
-            out.append(f"{self.who(c['side'])} claimed {_quote(c['text'])} ({c['id']}), which "
-                       f"{_passages(c)} contradicts ({c['reason']}).")
+        for c in [c for c in self.claims if c.label == "contradicted"][:2]:
+            out.append(f"{self.who(c.side)} claimed {_quote(c.text)} ({c.id}), which "
+                       f"{_passages(c)} contradicts ({c.reason}).")
         order = [winner, "con" if winner == "pro" else "pro"] if winner != "tie" else list(SIDES)
         for side in order:
-            best = max((c for c in self.claims if c["side"] == side and c["label"] == "supported" and c["evidence"]),
-                       key=lambda c: c["score"], default=None)
+            best = max((c for c in self.claims if c.side == side and c.label == "supported" and c.evidence),
+                       key=lambda c: c.score, default=None)
             if best:
-                out.append(f"{self.who(side)}'s claim {_quote(best['text'])} ({best['id']}) is supported by "
+                out.append(f"{self.who(side)}'s claim {_quote(best.text)} ({best.id}) is supported by "
                            f"{_passages(best)}.")
         for side in SIDES:
-            bad = [c["passage"] for c in self.citations if c["side"] == side and not c["verified"]]
+            bad = [c.passage for c in self.citations if c.side == side and not c.verified]
             if bad:
                 out.append(f"{self.who(side)} cited {', '.join(dict.fromkeys(bad))} for words "
                            f"{'that passage does' if len(bad) == 1 else 'those passages do'} not hold.")
@@ -169,9 +171,9 @@ class Assessment:
 
     def tally_sentence(self, side: str) -> str:
         f = self.facts[side]
-        return (f"{self.who(side)} made {_count(f['claims'], 'checkable claim')} ({f['supported']} supported, "
-                f"{f['contradicted']} contradicted, {f['unsupported']} unsupported) and {_count(f['citations'], 'citation')} "
-                f"({f['unverified_citations']} unverified) in {_count(f['words'], 'word')}.")
+        return (f"{self.who(side)} made {_count(f.claims, 'checkable claim')} ({f.supported} supported, "
+                f"{f.contradicted} contradicted, {f.unsupported} unsupported) and {_count(f.citations, 'citation')} "
+                f"({f.unverified_citations} unverified) in {_count(f.words, 'word')}.")
 
 
 def _count(n: int, noun: str) -> str:
@@ -183,21 +185,21 @@ def _quote(text: str) -> str:
     return f"“{text if len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS].rsplit(' ', 1)[0] + '…'}”"
 
 
-def _passages(claim: dict) -> str:
-    return ", ".join(dict.fromkeys(e["passage"] for e in claim["evidence"])) or "the sources"
+def _passages(claim: ClaimCheck) -> str:
+    return ", ".join(dict.fromkeys(e.passage for e in claim.evidence)) or "the sources"
 
 
 def _dedupe(sentences: list[str]) -> list[str]:
     return list(dict.fromkeys(s for s in sentences if s))
 
 
-async def offline_judge(transcript: Transcript, corpus: Corpus, rubric: Rubric | None = None) -> dict:
+async def offline_judge(transcript: Transcript, corpus: Corpus, rubric: Rubric | None = None) -> Verdict:
     """Judge with the fact check and the rubric's offline measures alone."""
     return offline_verdict(Assessment(transcript, corpus, rubric or load_rubric()))
 
 
-def offline_verdict(a: Assessment, judge: str = "offline", **extra) -> dict:
-    winner = a.rubric.winner({s: a.scores[s]["total"] for s in SIDES})
+def offline_verdict(a: Assessment, judge: str = "offline", **extra) -> Verdict:
+    winner = a.rubric.winner({s: a.scores[s].total for s in SIDES})
     return a.verdict(a.scores, winner, a.rationale(a.scores, winner), judge, **extra)
 
 
@@ -213,7 +215,7 @@ class LLMJudge:
         self.model = settings.model_for("judge")
         self.prompts = prompts or Prompts(settings.prompts_dir)
 
-    async def __call__(self, transcript: Transcript, corpus: Corpus) -> dict:
+    async def __call__(self, transcript: Transcript, corpus: Corpus) -> Verdict:
         a = Assessment(transcript, corpus, self.rubric)
         warnings = _same_model_warning(transcript, self.model)
         try:
@@ -226,7 +228,7 @@ class LLMJudge:
                                           "the offline judge decided instead."])
         return self._combine(a, readings, warnings)
 
-    async def _readings(self, a: Assessment) -> list[dict]:
+    async def _readings(self, a: Assessment) -> list[Reading]:
         from debate.backends import make_backend
 
         backend = make_backend(self.settings, "judge")
@@ -235,7 +237,7 @@ class LLMJudge:
         finally:
             await backend.aclose()
 
-    async def _read(self, backend, a: Assessment, order: tuple[str, ...]) -> dict:
+    async def _read(self, backend, a: Assessment, order: tuple[str, ...]) -> Reading:
         """One reading with ``order[0]`` presented first as side A; scores mapped back to sides."""
         label = dict(zip(order, LABELS))
         messages = [{"role": "user", "content": self.prompts.render("judge.j2", **_prompt_context(a, label))}]
@@ -244,27 +246,26 @@ class LLMJudge:
         except ValueError as exc:  # JSON, but not the asked-for shape (the backend owns repairs)
             raise BackendError(f"the judge's reply does not match the schema: {exc}") from None
         side_of = {v: k for k, v in label.items()}
-        return {"order": list(order), "scores": {side_of[lab]: parsed["scores"][lab] for lab in LABELS},
-                "winner": side_of.get(parsed["winner"], "tie"),
-                "rationale": _unlabel(parsed["rationale"], {lab: a.who(side) for lab, side in side_of.items()})}
+        return Reading(order=list(order), scores={side_of[lab]: parsed["scores"][lab] for lab in LABELS},
+                       winner=side_of.get(parsed["winner"], "tie"),
+                       rationale=_unlabel(parsed["rationale"], {lab: a.who(side) for lab, side in side_of.items()}))
 
-    def _combine(self, a: Assessment, readings: list[dict], warnings: list[str]) -> dict:
+    def _combine(self, a: Assessment, readings: list[Reading], warnings: list[str]) -> Verdict:
         first, swapped = readings
         scores = {}
         for side in SIDES:
-            mean = {n: round((first["scores"][side][n] + swapped["scores"][side][n]) / 2, 2) for n in JUDGEMENT_CRITERIA}
-            side_scores = {n: a.scores[side][n] for n in FACT_CRITERIA} | mean
-            scores[side] = {n: side_scores[n] for n in self.rubric.weights} | {"total": self.rubric.total(side_scores)}
-        agree = first["winner"] == swapped["winner"]
+            mean = {n: round((first.scores[side][n] + swapped.scores[side][n]) / 2, 2) for n in JUDGEMENT_CRITERIA}
+            side_scores = {n: getattr(a.scores[side], n) for n in FACT_CRITERIA} | mean
+            scores[side] = SideScores(**side_scores, total=self.rubric.total(side_scores))
+        agree = first.winner == swapped.winner
         outcome = None
         if agree:
-            winner = self.rubric.winner({s: scores[s]["total"] for s in SIDES})
+            winner = self.rubric.winner({s: scores[s].total for s in SIDES})
         else:
-            winner, outcome = a.rubric.winner(a.fact_totals()), a.flip_sentence(first["winner"], swapped["winner"])
-        rationale = a.rationale(scores, winner, _model_sentences(first["rationale"], a), outcome)
-        order_swap = {"first": first["winner"], "swapped": swapped["winner"], "agree": agree,
-                      "decided_by": "rubric totals" if agree else "fact check",
-                      "readings": readings}
+            winner, outcome = a.rubric.winner(a.fact_totals()), a.flip_sentence(first.winner, swapped.winner)
+        rationale = a.rationale(scores, winner, _model_sentences(first.rationale, a), outcome)
+        order_swap = OrderSwap(first=first.winner, swapped=swapped.winner, agree=agree,
+                               decided_by="rubric totals" if agree else "fact check", readings=readings)
         scored_by = {n: ("fact check" if n in FACT_CRITERIA else f"{self.model} (mean of both orders)")
                      for n in self.rubric.weights}
         return a.verdict(scores, winner, rationale, self.model, order_swap=order_swap, scored_by=scored_by,
@@ -279,13 +280,13 @@ def _prompt_context(a: Assessment, label: dict[str, str]) -> dict:
     turns = sorted(t.turns, key=lambda turn: (turn.round, order.index(turn.side)))
     sides = [{"label": label[s], "name": a.names[s], "stance": "for" if s == "pro" else "against",
               "description": t.personas.get(s, {}).get("description", ""),
-              "facts": a.facts[s], "scores": {n: a.scores[s][n] for n in FACT_CRITERIA}} for s in order]
+              "facts": a.facts[s], "scores": {n: getattr(a.scores[s], n) for n in FACT_CRITERIA}} for s in order]
     return {
         "motion": t.motion, "sides": sides,
         "turns": [{"label": label[x.side], "speaker": x.speaker, "round": x.round, "role": x.role, "text": x.text,
                    "crossfire": next((r.crossfire for r in t.rounds if r.number == x.round), None)} for x in turns],
-        "claims": [{**c, "label_side": label[c["side"]]} for c in a.claims],
-        "citations": [{**c, "label_side": label[c["side"]]} for c in a.citations],
+        "claims": [{**c.model_dump(), "label_side": label[c.side]} for c in a.claims],
+        "citations": [{**c.model_dump(), "label_side": label[c.side]} for c in a.citations],
         "criteria": [{"name": n, "weight": c.weight, "description": " ".join(c.description.split()),
                       "scored_by": "fact check" if n in FACT_CRITERIA else "you"} for n, c in a.rubric.items()],
         "score_criteria": list(JUDGEMENT_CRITERIA),
@@ -336,8 +337,8 @@ def _unlabel(text: str, names: dict[str, str]) -> str:
 def _model_sentences(text: str, a: Assessment, most: int = 3) -> list[str]:
     """The model's rationale sentences that rest on a claim id or passage id the fact check
     knows; a sentence that names neither has no checkable reason behind it and is dropped."""
-    known = {c["id"] for c in a.claims} | {e["passage"] for c in a.claims for e in c["evidence"]} | \
-        {c["passage"] for c in a.citations}
+    known = {c.id for c in a.claims} | {e.passage for c in a.claims for e in c.evidence} | \
+        {c.passage for c in a.citations}
     text = " ".join(text.split())
     sentences = [text[s:e].strip() for s, e in split_sentences(text)]
     return [s for s in sentences if set(_PASSAGE_OR_CLAIM.findall(s)) & known][:most]

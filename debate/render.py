@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 from debate.errors import UserError
 from debate.sanitize import clean
 from debate.transcript import Transcript, atomic_write, to_json
+from debate.verdict import ClaimCheck, Verdict
 
 LABEL_MARKS = {"supported": "✅", "contradicted": "❌", "unsupported": "⚠️"}
 _CITE = re.compile(r"\[(S[^\]]+)\]")
@@ -65,58 +66,58 @@ def markdown(t: Transcript) -> str:
 
 def verdict_markdown(t: Transcript) -> str:
     """The verdict: winner, rationale, scorecard per criterion, claims table, citation checks."""
-    v = t.verdict or {}
-    winner = v.get("winner", "tie")
-    head = "Tie" if winner == "tie" else f"Winner: {t.personas[winner]['name']} ({winner.upper()})"
-    out = ["## Verdict", "", f"**{head}**", ""]
-    if v.get("judge"):
-        out += [f"Judge: {v['judge']}" + (f" · Rubric: {v['rubric']['name']}" if v.get("rubric") else ""), ""]
-    out += [v.get("rationale", ""), ""]
-    for kind, items in (("Warning", v.get("warnings", [])), ("Note", v.get("notes", []))):
+    v = t.verdict
+    if v is None:
+        return "## Verdict\n\n(not judged yet)"
+    out = ["## Verdict", "", f"**{v.winner_name(t.personas)}**", ""]
+    if v.judge:
+        out += [f"Judge: {v.judge}" + (f" · Rubric: {v.rubric.name}" if v.rubric else ""), ""]
+    out += [v.rationale, ""]
+    for kind, items in (("Warning", v.warnings), ("Note", v.notes), ("Label disagreement", v.disagreements)):
         out += [line for item in items for line in (f"> **{kind}:** {item}", "")]
-    swap = v.get("order_swap")
+    swap = v.order_swap
     if swap:
-        out.append(f"Order swap: PRO first → {swap['first']}, CON first → {swap['swapped']} "
-                   f"({'agree' if swap['agree'] else 'disagree: decided by ' + swap.get('decided_by', 'fact check')})")
+        out.append(f"Order swap: PRO first → {swap.first}, CON first → {swap.swapped} "
+                   f"({'agree' if swap.agree else 'disagree: decided by ' + swap.decided_by})")
     rows = scorecard(v)
     if rows:
         out += ["", f"| criterion | weight | PRO: {t.personas['pro']['name']} | CON: {t.personas['con']['name']} |",
                 "|---|---|---|---|"]
         out += [f"| {r['name']} | {r['weight']} | {r['pro']} | {r['con']} |" for r in rows]
-    claims = v.get("claims", [])
-    if claims:
+    if v.claims:
         out += ["", "### Fact check", "", "| # | side | round | claim | label | evidence | reason |",
                 "|---|---|---|---|---|---|---|"]
-        for c in claims:
-            text = c["text"].replace("|", "\\|")
-            out.append(f"| {c.get('id', '')} | {c['side'].upper()} | {c.get('round', '')} | {text} | "
-                       f"{LABEL_MARKS.get(c['label'], '')} {c['label']} | {_evidence_ids(c)} | {c.get('reason', '')} |")
-    bad = [c for c in v.get("citations", []) if not c.get("verified")]
+        for c in v.claims:
+            text = c.text.replace("|", "\\|")
+            out.append(f"| {c.id} | {c.side.upper()} | {c.round} | {text} | "
+                       f"{LABEL_MARKS.get(c.label, '')} {c.label} | {_evidence_ids(c)} | {c.reason} |")
+    bad = [c for c in v.citations if not c.verified]
     if bad:
         out += ["", "Unverified citations (the passage does not hold the quoted words): "
-                + "; ".join(f"{c['side'].upper()} {c['passage']}" for c in bad)]
+                + "; ".join(f"{c.side.upper()} {c.passage}" for c in bad)]
     return "\n".join(out)
 
 
-def scorecard(v: dict) -> list[dict]:
+def scorecard(v: Verdict | None) -> list[dict]:
     """Rows of the scorecard: each criterion (with its weight) and the total, per side."""
-    scores = v.get("scores") or {}
-    weights = (v.get("rubric") or {}).get("weights", {})
-    keys = list(scores.get("pro", {}))
-    return [{"name": k, "weight": f"{weights[k]:g}" if k in weights else "", "pro": scores["pro"].get(k, ""),
-             "con": scores.get("con", {}).get(k, "")} for k in keys]
+    if v is None or "pro" not in v.scores or "con" not in v.scores:
+        return []
+    weights = v.rubric.weights if v.rubric else {}
+    pro, con = v.scores["pro"].criteria(), v.scores["con"].criteria()
+    return [{"name": k, "weight": f"{weights[k]:g}" if k in weights else "", "pro": pro[k], "con": con[k]}
+            for k in pro]
 
 
-def _evidence_ids(claim: dict) -> str:
-    return ", ".join(dict.fromkeys(e["passage"] for e in claim.get("evidence") or [] if e.get("passage")))
+def _evidence_ids(claim: ClaimCheck) -> str:
+    return ", ".join(dict.fromkeys(e.passage for e in claim.evidence if e.passage))
 
 
-def argument_map(t: Transcript) -> dict[str, list[dict]]:
+def argument_map(t: Transcript) -> dict[str, list[ClaimCheck]]:
     """The judged claims grouped by side, for a Kialo-style pro/con map ({} before the verdict)."""
-    claims = (t.verdict or {}).get("claims") or []
+    claims = t.verdict.claims if t.verdict else []
     if not claims:
         return {}
-    return {side: [c for c in claims if c.get("side") == side] for side in ("pro", "con")}
+    return {side: [c for c in claims if c.side == side] for side in ("pro", "con")}
 
 
 def argument_map_markdown(t: Transcript) -> str:
@@ -125,8 +126,8 @@ def argument_map_markdown(t: Transcript) -> str:
         stance = "for" if side == "pro" else "against"
         out += ["", f"- **{side.upper()}** ({stance}): {_speaker(t, side)}"]
         for c in claims:
-            ev = f" [{c['evidence'][0]['passage']}]" if c.get("evidence") and c["evidence"][0].get("passage") else ""
-            out.append(f"  - {LABEL_MARKS.get(c['label'], '')} *{c['label']}*: {c['text']}{ev}")
+            ev = f" [{c.evidence[0].passage}]" if c.evidence and c.evidence[0].passage else ""
+            out.append(f"  - {LABEL_MARKS.get(c.label, '')} *{c.label}*: {c.text}{ev}")
         if not claims:
             out.append("  - (no checkable claims)")
     return "\n".join(out)
@@ -143,7 +144,7 @@ _ENV.filters["citemarks"] = _citemarks
 
 def html(t: Transcript) -> str:
     return _ENV.get_template("transcript.html.j2").render(t=t, argument_map=argument_map(t),
-                                                          scorecard=scorecard(t.verdict or {}), marks=LABEL_MARKS)
+                                                          scorecard=scorecard(t.verdict), marks=LABEL_MARKS)
 
 
 def view(name: str, **context) -> str:

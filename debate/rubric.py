@@ -24,6 +24,7 @@ from debate.evidence.corpus import split_sentences
 from debate.evidence.lexicon import STOPWORDS, stem
 from debate.resources import shipped
 from debate.transcript import Transcript, Turn
+from debate.verdict import ClaimCheck, Facts, RubricRecord, SideScores
 from debate.yamlfile import load_model
 
 SIDES = ("pro", "con")
@@ -109,10 +110,9 @@ class Rubric(_Strict):
             return "tie"
         return "pro" if gap > 0 else "con"
 
-    def record(self) -> dict:
+    def record(self) -> RubricRecord:
         """What a verdict keeps of the rubric: enough to read the scorecard."""
-        return {"name": self.name, "source": self.source, "tie_margin": self.tie_margin,
-                "weights": self.weights}
+        return RubricRecord(name=self.name, source=self.source, tie_margin=self.tie_margin, weights=self.weights)
 
 
 def rubric_path(rubric: str | Path | None = None, prompts_dir: str | Path | None = None) -> Path:
@@ -134,13 +134,13 @@ def load_rubric(rubric: str | Path | None = None, prompts_dir: str | Path | None
 
 # ---- the facts each criterion counts ---------------------------------------------------------
 
-def tally(transcript: Transcript, claims: list[dict]) -> dict[str, dict]:
+def tally(transcript: Transcript, claims: list[ClaimCheck]) -> dict[str, dict]:
     """Per side: claims by label, citations by match, and the clarity and engagement counts."""
     out = {}
     for side in SIDES:
         turns = [t for t in transcript.turns if t.side == side]
         citations = [c for t in turns for c in t.citations]
-        labels = [c["label"] for c in claims if c["side"] == side]
+        labels = [c.label for c in claims if c.side == side]
         out[side] = {
             "claims": len(labels),
             **{label: labels.count(label) for label in ("supported", "contradicted", "unsupported")},
@@ -154,7 +154,8 @@ def tally(transcript: Transcript, claims: list[dict]) -> dict[str, dict]:
     return out
 
 
-def score_sides(transcript: Transcript, claims: list[dict], rubric: Rubric) -> tuple[dict, dict]:
+def score_sides(transcript: Transcript, claims: list[ClaimCheck],
+                rubric: Rubric) -> tuple[dict[str, SideScores], dict[str, Facts]]:
     """(scores, facts): per side the 0-10 score of every criterion and the weighted total,
     and the counts behind them."""
     facts = tally(transcript, claims)
@@ -171,8 +172,8 @@ def score_sides(transcript: Transcript, claims: list[dict], rubric: Rubric) -> t
             "engagement": engagement,
             "clarity": _clarity(f, rubric.criteria.clarity),
         }
-        scores[side] = {**side_scores, "total": rubric.total(side_scores)}
-    return scores, facts
+        scores[side] = SideScores(**side_scores, total=rubric.total(side_scores))
+    return scores, {side: Facts(**f) for side, f in facts.items()}
 
 
 def _clamp(value: float) -> float:
@@ -249,7 +250,7 @@ def names_opponent(turn: Turn, opponent_name: str) -> bool:
         bool(re.search(r"\bmy (?:opponent|opponents|friend opposite)\b", text))
 
 
-def _engagement(transcript: Transcript, claims: list[dict], side: str, rule: Engagement) -> tuple[float, int]:
+def _engagement(transcript: Transcript, claims: list[ClaimCheck], side: str, rule: Engagement) -> tuple[float, int]:
     """(score, answering turns): the mean per-turn share of the engagement points earned.
     A side with no turn that could answer anything scores a neutral 5."""
     other = "con" if side == "pro" else "pro"
@@ -264,8 +265,8 @@ def _engagement(transcript: Transcript, claims: list[dict], side: str, rule: Eng
         parts: list[tuple[float, float]] = []  # (weight, credit)
         if any(t.side == other for t in transcript.turns[:index]):
             parts.append((rule.names_opponent, 1.0 if names_opponent(turn, opponent_name) else 0.0))
-            answerable = [c for c in claims if c["side"] == other and c["turn"] < index]
-            best = max((_coverage(key_terms(c["text"]) - motion, said) for c in answerable), default=0.0)
+            answerable = [c for c in claims if c.side == other and c.turn < index]
+            best = max((_coverage(key_terms(c.text) - motion, said) for c in answerable), default=0.0)
             parts.append((rule.answers_claims, best))
         question = crossfire.get(turn.round)
         if question:

@@ -19,9 +19,12 @@ from typing_extensions import NotRequired, TypedDict
 
 from debate.errors import UserError
 from debate.sanitize import clean_data
+from debate.verdict import Verdict
 from debate.yamlfile import field_error, first_error
 
-SCHEMA_VERSION = 1
+# 2: the verdict is typed (debate/verdict.py) and gains findings and disagreements; a
+# version-1 transcript still loads, its verdict's new fields taking their defaults.
+SCHEMA_VERSION = 2
 Side = Literal["pro", "con"]
 Status = Literal["running", "complete", "failed", "stopped"]
 
@@ -81,7 +84,7 @@ class Transcript:
     backend: dict  # {"name", "model"} and per-role models; never a key
     personas: Personas  # {"pro": {...}, "con": {...}}
     rounds: list[Round] = field(default_factory=list)
-    verdict: dict | None = None
+    verdict: Verdict | None = None
     settings: dict = field(default_factory=dict)  # rounds, turn_seconds, max_tokens, seed
     status: Status = "running"
     error: str | None = None
@@ -100,7 +103,9 @@ class Transcript:
         return r
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        data["verdict"] = self.verdict.model_dump(mode="json") if self.verdict else None
+        return data
 
     @classmethod
     def from_dict(cls, data: dict, *, where: str = "transcript") -> "Transcript":
@@ -127,16 +132,28 @@ def load_transcript(path: str | Path) -> Transcript:
 
 
 def parse_transcript(data: Any, *, where: str) -> Transcript:
-    """Check ``data`` against the transcript schema (the dataclasses' own types) and build it.
-    Unknown keys are ignored, so a file from a newer version still loads; strings are cleaned
-    of terminal escapes, since a transcript file is data from outside."""
+    """Check ``data`` against the transcript schema (the dataclasses' own types, the typed
+    verdict) and build it. Unknown keys are ignored, so a file from another version still
+    loads if it fits; strings are cleaned of terminal escapes, since a transcript file is data
+    from outside. Loaded, it is a current transcript: it is saved back at SCHEMA_VERSION."""
     if not isinstance(data, dict):
         raise UserError("not a Debate Arena transcript (a JSON object was expected)", where=where)
+    version = data.get("version", 1)
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise UserError(f"field 'version': must be a whole number, not {version!r}", where=where)
+    if version > SCHEMA_VERSION:
+        raise UserError(f"transcript version {version} is newer than this Debate Arena reads "
+                        f"(up to {SCHEMA_VERSION}); upgrade Debate Arena", where=where)
     try:
-        return _schema().validate_python(clean_data(data))
+        transcript = _schema().validate_python(clean_data(data))
     except ValidationError as exc:
         loc, message, _ = first_error(exc)
+        if loc[:1] == ("verdict",):  # the verdict's shape changed between versions: say which
+            raise UserError(f"the verdict of this version-{version} transcript does not load: "
+                            f"{'.'.join(map(str, loc))}: {message}", where=where) from None
         raise field_error(loc, message, where=where) from None
+    transcript.version = SCHEMA_VERSION
+    return transcript
 
 
 @cache

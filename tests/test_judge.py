@@ -25,31 +25,31 @@ def liar():
 
 async def test_every_claim_is_labelled_with_side_speaker_round_passage_and_reason(liar):
     claims = fact_check(liar, corpus())
-    wrong = next(c for c in claims if "82.4%" in c["text"])
-    assert wrong["label"] == "contradicted" and wrong["side"] == "con" and wrong["round"] == 1
-    assert wrong["speaker"] == "Skeptical Investor" and wrong["cited"] == ["S002:4"]
-    assert wrong["evidence"][0]["passage"] == "S002:4" and "42.8" in wrong["reason"]
-    pro = [c for c in claims if c["side"] == "pro"]
-    assert len(pro) == 2 and all(c["label"] == "supported" for c in pro)
-    assert all(c["evidence"][0]["passage"] == "S002:13" for c in pro)
-    assert [c["id"] for c in claims] == [f"C{i}" for i in range(1, len(claims) + 1)]
+    wrong = next(c for c in claims if "82.4%" in c.text)
+    assert wrong.label == "contradicted" and wrong.side == "con" and wrong.round == 1
+    assert wrong.speaker == "Skeptical Investor" and wrong.cited == ["S002:4"]
+    assert wrong.evidence[0].passage == "S002:4" and "42.8" in wrong.reason
+    pro = [c for c in claims if c.side == "pro"]
+    assert len(pro) == 2 and all(c.label == "supported" for c in pro)
+    assert all(c.evidence[0].passage == "S002:13" for c in pro)
+    assert [c.id for c in claims] == [f"C{i}" for i in range(1, len(claims) + 1)]
 
 
 async def test_a_contradicted_claim_loses_on_accuracy_and_the_debate(liar):
     verdict = await offline_judge(liar, corpus())
-    pro, con = verdict["scores"]["pro"], verdict["scores"]["con"]
-    assert con["accuracy"] < pro["accuracy"] and verdict["facts"]["con"]["contradicted"] == 1
-    assert set(pro) == {"evidence", "accuracy", "engagement", "clarity", "total"}
-    assert all(0 <= pro[k] <= 10 for k in pro)
-    assert verdict["winner"] == "pro" and verdict["judge"] == "offline"
-    assert verdict["rubric"]["weights"]["accuracy"] > 0 and verdict["rubric"]["tie_margin"] >= 0
+    pro, con = verdict.scores["pro"], verdict.scores["con"]
+    assert con.accuracy < pro.accuracy and verdict.facts["con"].contradicted == 1
+    assert set(pro.criteria()) == {"evidence", "accuracy", "engagement", "clarity", "total"}
+    assert all(0 <= v <= 10 for v in pro.criteria().values())
+    assert verdict.winner == "pro" and verdict.judge == "offline"
+    assert verdict.rubric.weights["accuracy"] > 0 and verdict.rubric.tie_margin >= 0
 
 
 async def test_rationale_names_the_decisive_claims_with_passage_ids(liar):
     verdict = await offline_judge(liar, corpus())
-    sentences = [verdict["rationale"][s:e] for s, e in split_sentences(verdict["rationale"])]
+    sentences = [verdict.rationale[s:e] for s, e in split_sentences(verdict.rationale)]
     assert 3 <= len(sentences) <= 6
-    assert "S002:4" in verdict["rationale"] and "82.4%" in verdict["rationale"]
+    assert "S002:4" in verdict.rationale and "82.4%" in verdict.rationale
     for sentence in sentences:  # each sentence rests on a number, a claim id or a passage id
         assert re.search(r"\d", sentence), sentence
 
@@ -58,24 +58,24 @@ async def test_a_citation_whose_passage_does_not_hold_the_words_counts_against_t
     honest = "Meta spent $14.3 billion to recruit Alexandr Wang [S002:13]."
     misquote = "Meta spent $14.3 billion to recruit Alexandr Wang [S001:1]."  # wrong passage
     verdict = await offline_judge(transcript([(honest, misquote)]), corpus())
-    facts = verdict["facts"]
-    assert facts["pro"]["unverified_citations"] == 0 and facts["con"]["unverified_citations"] == 1
-    assert [c["match"] for c in verdict["citations"] if c["side"] == "con"] == ["none"]
-    assert verdict["scores"]["con"]["accuracy"] < verdict["scores"]["pro"]["accuracy"]
-    assert verdict["scores"]["con"]["evidence"] < verdict["scores"]["pro"]["evidence"]
-    assert "S001:1" in verdict["rationale"]
+    facts = verdict.facts
+    assert facts["pro"].unverified_citations == 0 and facts["con"].unverified_citations == 1
+    assert [c.match for c in verdict.citations if c.side == "con"] == ["none"]
+    assert verdict.scores["con"].accuracy < verdict.scores["pro"].accuracy
+    assert verdict.scores["con"].evidence < verdict.scores["pro"].evidence
+    assert "S001:1" in verdict.rationale
 
 
 async def test_identical_sides_tie_within_the_margin():
     verdict = await offline_judge(transcript([(TRUE_FACTS, TRUE_FACTS)]), corpus())
-    assert verdict["winner"] == "tie"
-    assert "tie margin" in verdict["rationale"]
+    assert verdict.winner == "tie"
+    assert "tie margin" in verdict.rationale
 
 
 async def test_a_debate_without_checkable_claims_still_gets_a_reasoned_verdict():
     verdict = await offline_judge(transcript([("Hello there.", "Good evening.")]), corpus())
-    assert verdict["claims"] == [] and verdict["winner"] in {"pro", "con", "tie"}
-    assert "Neither side made a claim" in verdict["rationale"]
+    assert verdict.claims == [] and verdict.winner in {"pro", "con", "tie"}
+    assert "Neither side made a claim" in verdict.rationale
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "html"])
@@ -87,7 +87,7 @@ async def test_views_show_scorecard_claims_table_with_markers_and_rationale(liar
                    "total", "❌ contradicted", "✅ supported", "S002:4", "Judge: offline",
                    "Unverified citations"):
         assert needed in text, needed
-    assert t.verdict["rationale"].split(" (")[0] in text
+    assert t.verdict.rationale.split(" (")[0] in text
 
 
 # ---- `debate judge` --------------------------------------------------------------------------
@@ -106,7 +106,7 @@ def test_debate_judge_rejudges_a_saved_transcript(saved, tmp_path, capsys):
     assert "## Verdict" in printed and "❌ contradicted" in printed
     assert "judge: offline" in err
     verdict = load_transcript(out).verdict
-    assert verdict["winner"] == "pro" and verdict["judge"] == "offline"
+    assert verdict.winner == "pro" and verdict.judge == "offline"
     assert load_transcript(saved).verdict is None  # the input is not touched without --out
 
 
@@ -150,13 +150,13 @@ def test_debate_judge_bad_out_suffix_fails_before_judging(saved, capsys):
 
 async def test_even_an_empty_debate_gets_three_reasoned_sentences():
     verdict = await offline_judge(transcript([("Hello there.", "Hello there.")]), corpus())
-    sentences = split_sentences(verdict["rationale"])
+    sentences = split_sentences(verdict.rationale)
     assert 3 <= len(sentences) <= 6
-    assert "Neither side made a claim" in verdict["rationale"]
+    assert "Neither side made a claim" in verdict.rationale
 
 
 async def test_a_thin_rationale_is_filled_with_each_sides_counts():
     same = "Meta bought seven islands near Tahiti in 2019."
     verdict = await offline_judge(transcript([(same, same)]), corpus())
-    assert 3 <= len(split_sentences(verdict["rationale"])) <= 6
-    assert "1 checkable claim (0 supported, 0 contradicted, 1 unsupported)" in verdict["rationale"]
+    assert 3 <= len(split_sentences(verdict.rationale)) <= 6
+    assert "1 checkable claim (0 supported, 0 contradicted, 1 unsupported)" in verdict.rationale

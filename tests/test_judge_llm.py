@@ -76,7 +76,7 @@ def test_a_judge_that_never_answers_in_json_falls_back_to_the_offline_judge(fake
     verdict = json.loads(out.read_text())["verdict"]
     assert verdict["judge"].startswith("offline (fallback: judge model fake failed")
     assert verdict["notes"] and "offline judge decided" in verdict["notes"][0]
-    assert verdict["winner"] == "pro" and "order_swap" not in verdict
+    assert verdict["winner"] == "pro" and verdict["order_swap"] is None
     assert len(fake_openai.chat_requests(stream=False)) == 2
 
 
@@ -134,22 +134,22 @@ async def test_the_model_cannot_overrule_the_fact_check_and_unreasoned_sentences
     backend = FixedJudge(reply, json.loads(judge_reply(9, 3, "A", says).render({})))
     verdict = await llm_judge(monkeypatch, backend)(transcript([(TRUE_FACTS, FALSE_SCORE)]), corpus())
     assert backend.closed
-    assert next(c for c in verdict["claims"] if "82.4%" in c["text"])["label"] == "contradicted"
-    assert verdict["scores"]["con"]["accuracy"] < verdict["scores"]["pro"]["accuracy"]
-    assert "simply right" not in verdict["rationale"]  # no claim or passage id: no reason, dropped
-    assert "Skeptical Investor (CON)'s claim C3 is true despite S002:4." in verdict["rationale"]
+    assert next(c for c in verdict.claims if "82.4%" in c.text).label == "contradicted"
+    assert verdict.scores["con"].accuracy < verdict.scores["pro"].accuracy
+    assert "simply right" not in verdict.rationale  # no claim or passage id: no reason, dropped
+    assert "Skeptical Investor (CON)'s claim C3 is true despite S002:4." in verdict.rationale
 
 
 async def test_a_reply_in_the_wrong_shape_falls_back_offline(monkeypatch):
     backend = FixedJudge({"scores": {"A": {}}, "winner": "A", "rationale": ""})
     verdict = await llm_judge(monkeypatch, backend)(transcript([(TRUE_FACTS, FALSE_SCORE)]), corpus())
-    assert verdict["judge"].startswith("offline (fallback:") and "scores.A.engagement" in verdict["judge"]
+    assert verdict.judge.startswith("offline (fallback:") and "scores.A.engagement" in verdict.judge
 
 
 async def test_a_backend_failure_falls_back_offline_and_closes_the_client(monkeypatch):
     backend = FixedJudge(BackendError("server gone"))
     verdict = await llm_judge(monkeypatch, backend)(transcript([(TRUE_FACTS, FALSE_SCORE)]), corpus())
-    assert "server gone" in verdict["judge"] and verdict["winner"] == "pro" and backend.closed
+    assert "server gone" in verdict.judge and verdict.winner == "pro" and backend.closed
 
 
 @pytest.mark.parametrize("reply, problem", [

@@ -8,6 +8,7 @@ from debate.cli import main
 from debate.errors import UserError
 from debate.resources import shipped
 from debate.rubric import load_rubric, score_sides
+from debate.verdict import ClaimCheck
 from tests.judge_helpers import TRUE_FACTS, clean_env, transcript  # noqa: F401
 
 SHIPPED = (shipped("prompts") / "rubric.yaml").read_text()
@@ -92,7 +93,7 @@ def test_a_bad_rubric_in_the_prompts_folder_fails_a_debate_before_it_starts(tmp_
 # ---- what each criterion counts ---------------------------------------------------------------
 
 def _claim(side, turn, label, text="Meta spent $14.3 billion on Scale AI."):
-    return {"side": side, "turn": turn, "round": 1, "label": label, "text": text, "evidence": []}
+    return ClaimCheck(side=side, turn=turn, round=1, label=label, text=text)
 
 
 def test_accuracy_loses_more_for_a_contradicted_claim_than_an_unsupported_one():
@@ -100,9 +101,9 @@ def test_accuracy_loses_more_for_a_contradicted_claim_than_an_unsupported_one():
     rubric = load_rubric()
     rule = rubric.criteria.accuracy
     scores, facts = score_sides(t, [_claim("pro", 0, "contradicted"), _claim("con", 1, "unsupported")], rubric)
-    assert scores["pro"]["accuracy"] == 10 - rule.contradicted_claim
-    assert scores["con"]["accuracy"] == 10 - rule.unsupported_claim
-    assert facts["pro"]["contradicted"] == 1 and facts["con"]["unsupported"] == 1
+    assert scores["pro"].accuracy == 10 - rule.contradicted_claim
+    assert scores["con"].accuracy == 10 - rule.unsupported_claim
+    assert facts["pro"].contradicted == 1 and facts["con"].unsupported == 1
 
 
 def test_evidence_is_a_share_so_saying_little_is_no_shortcut():
@@ -111,7 +112,7 @@ def test_evidence_is_a_share_so_saying_little_is_no_shortcut():
     few = [_claim("pro", 0, "supported")]
     many = [_claim("con", 1, "supported")] * 4 + [_claim("con", 1, "unsupported")]
     scores, _ = score_sides(t, few + many, rubric)
-    assert scores["con"]["evidence"] > scores["pro"]["evidence"]  # min_claims pads the short side
+    assert scores["con"].evidence > scores["pro"].evidence  # min_claims pads the short side
 
 
 def test_engagement_rewards_naming_the_opponent_taking_up_claims_and_answering_the_crossfire():
@@ -122,8 +123,8 @@ def test_engagement_rewards_naming_the_opponent_taking_up_claims_and_answering_t
                     ("Llama downloads grew.", "Revenue matters.")], crossfire={1: question})
     claims = [_claim("pro", 0, "supported", "Meta spent $14.3 billion to recruit Alexandr Wang.")]
     scores, facts = score_sides(t, claims, load_rubric())
-    assert scores["con"]["engagement"] > scores["pro"]["engagement"]
-    assert facts["con"]["answering_turns"] == 2
+    assert scores["con"].engagement > scores["pro"].engagement
+    assert facts["con"].answering_turns == 2
 
 
 def test_clarity_loses_for_cut_turns_repetition_and_padding():
@@ -132,9 +133,9 @@ def test_clarity_loses_for_cut_turns_repetition_and_padding():
               "Meta spent $14.3 billion on Scale AI.")
     t = transcript([(plain, padded), (plain.replace("Meta", "The firm"), "Llama grew.")], cut={(2, "con")})
     scores, facts = score_sides(t, [], load_rubric())
-    assert facts["con"]["padding_phrases"] == 2 and facts["con"]["cut_turns"] == 1
-    assert facts["con"]["repeated_sentences"] >= 1
-    assert scores["con"]["clarity"] < scores["pro"]["clarity"]
+    assert facts["con"].padding_phrases == 2 and facts["con"].cut_turns == 1
+    assert facts["con"].repeated_sentences >= 1
+    assert scores["con"].clarity < scores["pro"].clarity
 
 
 @pytest.mark.parametrize("pro, con, margin, winner", [

@@ -33,7 +33,7 @@ async def test_offline_debate_streams_both_sides_to_a_verdict(tui_env):
             views = list(arena.panel(side).query(TurnView))
             assert len(views) == 1 and views[0].markdown.source.strip()
         claims = app.screen.query_one("#claims")
-        await wait_for(pilot, lambda: claims.row_count == len(app.debate.transcript.verdict["claims"]))
+        await wait_for(pilot, lambda: claims.row_count == len(app.debate.transcript.verdict.claims))
     saved = list((tui_env / "autosave").glob("*.json"))
     assert len(saved) == 1 and json.loads(saved[0].read_text())["status"] == "complete"
 
@@ -83,7 +83,7 @@ async def test_human_side_types_a_turn_and_is_judged(tui_env):
     pro = app.debate.transcript.rounds[0].turns[0]
     assert pro.speaker == "You" and pro.text == words
     assert pro.citations and pro.citations[0].passage == "S002:25"
-    assert any(c["side"] == "pro" for c in app.debate.transcript.verdict["claims"])
+    assert any(c.side == "pro" for c in app.debate.transcript.verdict.claims)
 
 
 async def test_human_draft_is_handed_in_when_the_clock_runs_out(tui_env):

@@ -18,7 +18,7 @@ async def settled(pilot) -> None:
     """The debate is judged and every claim marker is drawn."""
     app = pilot.app
     await wait_for(pilot, lambda: on_screen(app, VerdictScreen)
-                   and app.screen.query_one("#claims").row_count == len(app.debate.transcript.verdict["claims"]))
+                   and app.screen.query_one("#claims").row_count == len(app.debate.transcript.verdict.claims))
     await wait_for(pilot, lambda: all(w.is_finished for w in app.workers if w.group == "claims"))
     await pilot.pause(0.2)
 

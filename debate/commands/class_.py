@@ -76,7 +76,8 @@ class TerminalProgress(Progress):
         elif outcome.status == "skipped":
             self._emit(f"skipped {stem} (already complete)")
         elif outcome.status == "done":
-            winner = (outcome.transcript.verdict or {}).get("winner", "?")
+            verdict = outcome.transcript.verdict
+            winner = verdict.winner if verdict else "?"
             self._emit(f"done    {stem}: winner {winner} ({outcome.seconds:.1f}s)")
 
     def close(self) -> None:

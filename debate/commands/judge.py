@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import sys
 
 from debate.commands.common import settings_from_args
@@ -27,11 +26,11 @@ def run(args: argparse.Namespace) -> int:
     verdict = asyncio.run(judge(transcript, corpus))
     missing = sorted(set(transcript.seeds) - set(corpus.files))
     if missing:
-        verdict["warnings"].append(f"The debate used sources not in this corpus: {', '.join(missing)}; "
+        verdict.warnings.append(f"The debate used sources not in this corpus: {', '.join(missing)}; "
                                    "pass the same --seeds folder.")
     transcript.verdict = verdict
     if args.out:
         save(transcript, args.out)
         print(f"saved: {args.out}", file=sys.stderr)
-    print(json.dumps(verdict, indent=2, ensure_ascii=False) if args.json else verdict_markdown(transcript))
+    print(verdict.model_dump_json(indent=2) if args.json else verdict_markdown(transcript))
     return EXIT_OK

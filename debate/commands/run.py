@@ -43,6 +43,6 @@ async def _drive(debate: Debate, live: bool) -> None:
             elif isinstance(event, TurnEnded) and not live:
                 print(f"  {event.turn.words} words, {len(event.turn.citations)} citations", file=sys.stderr)
             elif isinstance(event, VerdictReady):
-                print(f"\nverdict: {event.verdict.get('winner')}", file=sys.stderr)
+                print(f"\nverdict: {event.verdict.winner}", file=sys.stderr)
     finally:
         await asyncio.gather(*(b.aclose() for b in set(debate.backends.values())), return_exceptions=True)

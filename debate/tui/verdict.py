@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from debate.evidence import Corpus
 from debate.transcript import Transcript
+from debate.verdict import Verdict
 from debate.tui.evidence import EvidencePane
 from debate.tui.widgets import CLAIM_MARKS, set_title, shorten
 
@@ -19,10 +20,7 @@ CRITERIA_ORDER = ("supported", "contradicted", "unsupported", "verified_citation
 
 
 def winner_line(transcript: Transcript) -> str:
-    winner = (transcript.verdict or {}).get("winner", "tie")
-    if winner not in ("pro", "con"):
-        return "Tie"
-    return f"Winner: {transcript.personas[winner]['name']} ({winner.upper()})"
+    return transcript.verdict.winner_name(transcript.personas) if transcript.verdict else "Not judged yet"
 
 
 class VerdictScreen(Screen):
@@ -38,7 +36,7 @@ class VerdictScreen(Screen):
     def __init__(self, transcript: Transcript, corpus: Corpus) -> None:
         super().__init__()
         self.transcript, self.corpus = transcript, corpus
-        self.verdict = transcript.verdict or {}
+        self.verdict = transcript.verdict or Verdict(winner="none")
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
@@ -46,8 +44,8 @@ class VerdictScreen(Screen):
         with Horizontal(id="verdict-top"):
             yield DataTable(id="scores", cursor_type="none", zebra_stripes=True)
             with Vertical(id="rationale-box") as box:
-                box.border_title = f"Rationale · judge: {self.verdict.get('judge', '?')}"
-                yield Static(self.verdict.get("rationale", ""), id="rationale")
+                box.border_title = f"Rationale · judge: {self.verdict.judge or '?'}"
+                yield Static(self.verdict.rationale, id="rationale")
         yield DataTable(id="claims", cursor_type="row", zebra_stripes=True)
         yield EvidencePane(id="evidence")
         yield Footer()
@@ -59,7 +57,7 @@ class VerdictScreen(Screen):
         scores = self.query_one("#scores", DataTable)
         scores.border_title = f"Scorecard · PRO {names['pro']} · CON {names['con']}"
         scores.add_columns("Criterion", "PRO", "CON")
-        per_side = self.verdict.get("scores", {})
+        per_side = {side: s.criteria() for side, s in self.verdict.scores.items()}
         criteria = list(dict.fromkeys([c for c in CRITERIA_ORDER if c in per_side.get("pro", {})]
                                       + list(per_side.get("pro", {}))))
         for criterion in criteria:
@@ -68,21 +66,21 @@ class VerdictScreen(Screen):
         claims = self.query_one("#claims", DataTable)
         claims.border_title = "Claims (enter shows the evidence)"
         claims.add_columns("Side", "Label", "Claim", "Evidence")
-        for i, claim in enumerate(self.verdict.get("claims", [])):
-            mark, colour = CLAIM_MARKS.get(claim["label"], ("?", "yellow"))
-            evidence = ", ".join(e["passage"] for e in claim.get("evidence", [])) or "—"
-            claims.add_row(claim["side"].upper(), Text(f"{mark} {claim['label']}", style=colour),
-                           shorten(claim["text"], 58), evidence, key=str(i))
+        for i, claim in enumerate(self.verdict.claims):
+            mark, colour = CLAIM_MARKS.get(claim.label, ("?", "yellow"))
+            evidence = ", ".join(e.passage for e in claim.evidence) or "—"
+            claims.add_row(claim.side.upper(), Text(f"{mark} {claim.label}", style=colour),
+                           shorten(claim.text, 58), evidence, key=str(i))
         claims.focus()
 
     @on(DataTable.RowSelected, "#claims")
     def _claim_selected(self, event: DataTable.RowSelected) -> None:
-        claim = self.verdict["claims"][int(event.row_key.value)]
+        claim = self.verdict.claims[int(event.row_key.value)]
         pane = self.query_one(EvidencePane)
-        heading = f"{claim['side'].upper()} claim ({claim['label']}): {claim['text']}"
-        if claim.get("evidence"):
-            first = claim["evidence"][0]
-            pane.show(self.corpus, first["passage"], first.get("text", ""), heading=heading)
+        heading = f"{claim.side.upper()} claim ({claim.label}): {claim.text}"
+        if claim.evidence:
+            first = claim.evidence[0]
+            pane.show(self.corpus, first.passage, first.text, heading=heading)
         else:
             pane.show_text(f"{heading}\n\nNo passage in the sources speaks to this claim.")
 
