@@ -100,6 +100,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rubric", metavar="FILE", help="rubric YAML (default prompts/rubric.yaml)")
     p.add_argument("--out", metavar="FILE")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--fallback", action="store_true",
+                   help="if the judge model fails, let the offline judge decide (default with --backend "
+                        "openai or --judge-model: exit 3)")
+    p.add_argument("--other-sources", action="store_true",
+                   help="judge even when the --seeds folder lacks sources the debate used")
     _backend_options(p)
     p.set_defaults(command_module="judge")
 

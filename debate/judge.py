@@ -214,6 +214,7 @@ class LLMJudge:
         self.settings, self.rubric = settings, rubric
         self.model = settings.model_for("judge")
         self.prompts = prompts or Prompts(settings.prompts_dir)
+        self.failure: str | None = None  # why the model gave no verdict, when the offline judge decided
 
     async def __call__(self, transcript: Transcript, corpus: Corpus) -> Verdict:
         a = Assessment(transcript, corpus, self.rubric)
@@ -222,6 +223,7 @@ class LLMJudge:
             readings = await self._readings(a)
         except BackendError as exc:
             reason = " ".join(str(exc).split())[:200]
+            self.failure = f"the judge model {self.model} failed: {reason}"
             return offline_verdict(a, f"offline (fallback: judge model {self.model} failed: {reason})",
                                    warnings=warnings,
                                    notes=[f"The judge model gave no usable verdict ({reason}); "

@@ -102,6 +102,14 @@ class Transcript:
         self.rounds.append(r)
         return r
 
+    def missing_sources(self, corpus) -> list[str]:
+        """What of this debate's sources ``corpus`` lacks: source files it was debated on, and
+        passages its turns cite that the corpus does not hold (a different folder, or the same
+        file names with other text). Judged against such a corpus, citations would not count."""
+        missing = [name for name in self.seeds if name not in set(corpus.files)]
+        cited = dict.fromkeys(c.passage for t in self.turns for c in t.citations if c.verified)
+        return missing + [f"passage {p}" for p in cited if p not in corpus.by_id]
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["verdict"] = self.verdict.model_dump(mode="json") if self.verdict else None

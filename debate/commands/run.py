@@ -44,5 +44,7 @@ async def _drive(debate: Debate, live: bool) -> None:
                 print(f"  {event.turn.words} words, {len(event.turn.citations)} citations", file=sys.stderr)
             elif isinstance(event, VerdictReady):
                 print(f"\nverdict: {event.verdict.winner}", file=sys.stderr)
+                if getattr(debate.judge, "failure", None):  # the model judge failed: never silently
+                    print(f"warning: {debate.judge.failure}; the offline judge decided", file=sys.stderr)
     finally:
         await asyncio.gather(*(b.aclose() for b in set(debate.backends.values())), return_exceptions=True)
