@@ -154,7 +154,7 @@ def view(name: str, **context) -> str:
 
 def save(transcript: Transcript, path: str | Path) -> None:
     """Save in the format the suffix names (.json, .md, .html), atomically."""
-    atomic_write(path, render(transcript, format_for(path)))
+    atomic_write(path, render(transcript, format_for(path)), what="the transcript")
 
 
 def format_for(path: str | Path) -> str:

@@ -21,6 +21,7 @@ from debate.prompts import Prompts
 from debate.render import format_for, save
 from debate.resources import shipped
 from debate.sanitize import clean
+from debate.transcript import check_writable
 
 
 def corpus_for(settings: Settings) -> Corpus:
@@ -46,7 +47,8 @@ def prepare(spec: DebateSpec, settings: Settings, *, corpus: Corpus | None = Non
     if not spec.motion or not spec.motion.strip():
         raise UserError("the motion is empty", where="--motion")
     if out:
-        format_for(out)  # reject a bad suffix before the debate starts
+        format_for(out)  # reject a bad suffix, or a place that cannot be written, before the debate starts
+        check_writable(out)
     corpus = corpus or corpus_for(settings)
     pro = load_persona(spec.pro, settings.personas_dir)
     con = load_persona(spec.con, settings.personas_dir)
@@ -66,7 +68,20 @@ def prepare(spec: DebateSpec, settings: Settings, *, corpus: Corpus | None = Non
         backends = {side: make_backend(settings, side) for side in ("pro", "con")}
     return Debate(config, corpus, backends, prompts=prompts, motions=_motions(settings),
                   judge=judge_for(settings), backend_record=settings.describe(),
-                  on_save=(lambda t: save(t, out)) if out else None)
+                  on_save=Autosave(out) if out else None)
+
+
+class Autosave:
+    """Saves the transcript to ``path`` after every turn, and knows whether the last save
+    worked, so ``saved: PATH`` is said only of a file that is there."""
+
+    def __init__(self, path: str):
+        self.path, self.saved = path, False
+
+    def __call__(self, transcript) -> None:
+        self.saved = False
+        save(transcript, self.path)
+        self.saved = True
 
 
 def _count(n: int, noun: str) -> str:

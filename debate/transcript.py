@@ -169,20 +169,46 @@ def _schema() -> TypeAdapter:
     return TypeAdapter(Transcript)
 
 
-def atomic_write(path: str | Path, text: str) -> None:
-    """Replace ``path`` with ``text`` in one step: readers see the old file or the new one."""
+def atomic_write(path: str | Path, text: str, *, what: str = "the file") -> None:
+    """Replace ``path`` with ``text`` in one step: readers see the old file or the new one.
+    A write that fails (disk full, a folder in the way, no permission) leaves the old file
+    and is a UserError saying so: ``PATH: could not save the transcript: No space left``."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+    except BaseException as exc:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise UserError(f"could not save {what}: {exc.strerror or exc}", where=str(path)) from None
         raise
+
+
+def check_writable(path: str | Path, *, folder: bool = False) -> None:
+    """Fail now, before any work, when ``path`` (a file, or with ``folder`` a folder to fill)
+    cannot be written: a folder where the file should be, a file where a folder should be,
+    no permission. Creates missing parent folders, as saving would."""
+    path = Path(path)
+    target = path if folder else path.parent
+    problem = None
+    if not folder and path.is_dir():
+        problem = "it is a folder"
+    else:
+        try:
+            target.mkdir(parents=True, exist_ok=True)
+            with tempfile.TemporaryFile(dir=target):
+                pass
+        except OSError as exc:
+            problem = exc.strerror or str(exc)
+    if problem:
+        raise UserError(f"cannot save here: {problem}", where=str(path))
 
 
 def to_json(transcript: Transcript) -> str:

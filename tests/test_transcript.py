@@ -94,7 +94,7 @@ def test_failed_write_keeps_the_previous_file(tmp_path, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", boom)
-    with pytest.raises(OSError):
+    with pytest.raises(UserError, match="out.json: could not save the file: disk full"):
         atomic_write(path, "partial")
     assert path.read_text() == "good"
     assert os.listdir(tmp_path) == ["out.json"]

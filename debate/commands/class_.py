@@ -12,6 +12,7 @@ from debate.classroom import Outcome, Progress, entries, load_plan, run_plan, se
 from debate.commands.common import announce_backend, setting_flags
 from debate.errors import EXIT_OK, EXIT_SOME_FAILED, UserError
 from debate.sanitize import clean, raw_stream
+from debate.transcript import check_writable
 
 
 def run(args: argparse.Namespace) -> int:
@@ -20,6 +21,7 @@ def run(args: argparse.Namespace) -> int:
     plan = load_plan(Path(args.plan), getattr(args, "personas", None))
     settings = settings_for(plan, setting_flags(args))
     folder = Path(args.out)
+    check_writable(folder, folder=True)
     todo = entries(plan)
     announce_backend(settings, f" · {len(todo)} debates · {args.jobs} at a time")
     outcomes = asyncio.run(run_plan(todo, folder, settings, jobs=args.jobs, progress=TerminalProgress(len(todo))))

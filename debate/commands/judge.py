@@ -12,13 +12,14 @@ from debate.judge import LLMJudge, judge_for
 from debate.render import format_for, save, verdict_markdown
 from debate.rubric import load_rubric
 from debate.runner import corpus_for
-from debate.transcript import load_transcript
+from debate.transcript import check_writable, load_transcript
 
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_from_args(args)
     if args.out:
         format_for(args.out)
+        check_writable(args.out)
     transcript = load_transcript(args.transcript)
     judge = judge_for(settings, rubric=load_rubric(args.rubric, settings.prompts_dir))
     corpus = corpus_for(settings)

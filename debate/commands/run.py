@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     finally:  # print what was said even when the backend fails or the user interrupts
         if debate.transcript.turns or debate.transcript.status == "complete":
             print(render(debate.transcript, "json" if args.json else "markdown"), end="")
-        if args.out:
+        if args.out and getattr(debate.on_save, "saved", False):
             print(f"saved: {args.out}", file=sys.stderr)
     return EXIT_OK
 
