@@ -23,11 +23,13 @@ from __future__ import annotations
 import asyncio
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from filelock import FileLock, Timeout
 from pydantic import BaseModel, ConfigDict, Field
 
 from debate.backends import make_backend
@@ -36,7 +38,7 @@ from debate.engine import TurnStarted
 from debate.errors import UserError
 from debate.evidence import Corpus
 from debate.handouts import write_handouts
-from debate.personas import load_persona
+from debate.personas import is_human, load_persona
 from debate.runner import corpus_for, prepare
 from debate.render import save, view
 from debate.spec import MAX_WORDS_NAMES, DebateSpec, MaxWords, Rounds, TurnSeconds
@@ -95,6 +97,9 @@ def load_plan(path: str | Path, personas_dir: str | None = None) -> Plan:
     for i, debate in enumerate(plan.debates):
         for side in ("pro", "con"):
             ref = getattr(debate, side)
+            if is_human(ref):
+                raise UserError(f"debates.{i}.{side}: {ref!r} is played by a person, which a batch cannot do",
+                                where=f"{path}:{line_of(node, ('debates', i, side))}")
             local = base / ref
             if ref.endswith((".yaml", ".yml")) and local.is_file():
                 setattr(debate, side, str(local))
@@ -155,12 +160,49 @@ def finished(path: Path, spec: DebateSpec, settings: Settings) -> Transcript | N
     return t if t.status == "complete" and same and t.verdict else None
 
 
-def _save_views(t: Transcript, entry: Entry, folder: Path) -> None:
-    """The JSON after every turn; the Markdown and HTML views once the debate has ended, however."""
+def _save_views(t: Transcript, entry: Entry, folder: Path, *, keep_complete: bool = False) -> None:
+    """The JSON after every turn; the Markdown and HTML views once the debate has ended, however.
+    With ``keep_complete`` (a complete transcript is already there), a debate that has not
+    completed goes to ``NN-slug.incomplete.json`` instead: a failed re-run never replaces a
+    finished debate."""
+    aside = entry.path(folder, ".incomplete.json")
+    if keep_complete and t.status != "complete":
+        save(t, aside)
+        return
     save(t, entry.path(folder, ".json"))
+    if t.status == "complete":
+        aside.unlink(missing_ok=True)
     if t.status != "running":
         for suffix in (".md", ".html"):
             save(t, entry.path(folder, suffix))
+
+
+def _complete_on_disk(path: Path) -> bool:
+    try:
+        return path.is_file() and load_transcript(path).status == "complete"
+    except UserError:
+        return False
+
+
+LOCK_NAME = ".debate-class.lock"
+
+
+@contextmanager
+def class_lock(folder: Path) -> Iterator[None]:
+    """Hold ``folder`` for one batch: a second ``debate class`` into it (another process) is
+    refused, since both would write the same transcripts. The OS lock (filelock) goes with
+    the process, so a killed batch never leaves the folder locked."""
+    folder.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(folder / LOCK_NAME, timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise UserError("another `debate class` is writing to this folder; wait for it to end, "
+                        "or pass another --out", where=str(folder)) from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 class Progress:
@@ -185,7 +227,13 @@ async def run_plan(plan_entries: list[Entry], folder: Path, settings: Settings, 
     ``backends(entry)`` may supply the per-side backends (tests and the benchmark do);
     by default each debate gets its own, as ``debate run`` would.
     """
-    folder.mkdir(parents=True, exist_ok=True)
+    with class_lock(folder):
+        return await _run_plan(plan_entries, folder, settings, corpus=corpus, jobs=jobs, backends=backends,
+                               progress=progress)
+
+
+async def _run_plan(plan_entries: list[Entry], folder: Path, settings: Settings, *, corpus: Corpus | None,
+                    jobs: int, backends: Callable[[Entry], dict] | None, progress: Progress | None) -> list[Outcome]:
     corpus = corpus or corpus_for(settings)
     progress = progress or Progress()
     limit = asyncio.Semaphore(max(1, jobs))
@@ -223,9 +271,10 @@ async def _run_one(entry: Entry, folder: Path, settings: Settings, corpus: Corpu
                    backends: Callable[[Entry], dict] | None, progress: Progress, *, close: bool = True) -> Outcome:
     started = time.monotonic()
     debate = None
+    keep = _complete_on_disk(entry.path(folder, ".json"))  # run again (the plan changed): keep it until this completes
     try:
         debate = prepare(entry.spec, settings, corpus=corpus, backends=backends(entry) if backends else None)
-        debate.on_save = lambda t: _save_views(t, entry, folder)
+        debate.on_save = lambda t: _save_views(t, entry, folder, keep_complete=keep)
         async for event in debate.run():
             if isinstance(event, TurnStarted):
                 progress.step(entry.stem, f"round {event.round} {event.side}")
@@ -234,7 +283,8 @@ async def _run_one(entry: Entry, folder: Path, settings: Settings, corpus: Corpu
         error = str(exc) or type(exc).__name__
         if debate is not None and debate.transcript.status != "failed":
             debate.transcript.status, debate.transcript.error = "failed", error
-            _save_views(debate.transcript, entry, folder)
+            with suppress(UserError):  # a save that fails again is already the error reported
+                _save_views(debate.transcript, entry, folder, keep_complete=keep)
         return Outcome(entry, "failed", debate.transcript if debate else None, error=error,
                        seconds=time.monotonic() - started)
     finally:

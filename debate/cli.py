@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from contextlib import nullcontext
 
 from debate import __version__
 from debate.errors import EXIT_BUG, EXIT_INTERRUPTED, EXIT_OK, DebateError
@@ -99,6 +100,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rubric", metavar="FILE", help="rubric YAML (default prompts/rubric.yaml)")
     p.add_argument("--out", metavar="FILE")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--fallback", action="store_true",
+                   help="if the judge model fails, let the offline judge decide (default with --backend "
+                        "openai or --judge-model: exit 3)")
+    p.add_argument("--other-sources", action="store_true",
+                   help="judge even when the --seeds folder lacks sources the debate used")
     _backend_options(p)
     p.set_defaults(command_module="judge")
 
@@ -121,6 +127,15 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
         argv = ["tui", *argv]
     args = parser.parse_args(argv)
+    # Everything a command prints (errors too) is cleaned of terminal escapes; the TUI draws its own screen.
+    from debate.commands.common import clean_output  # lazily, like every command: --help stays fast
+
+    with nullcontext() if args.command in (None, "tui") else clean_output():
+        return _dispatch(args)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    """Run the command; map errors to one line on stderr and an exit code."""
     try:
         command = importlib.import_module(f"debate.commands.{args.command_module}")
         return int(command.run(args) or EXIT_OK)

@@ -18,6 +18,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from debate import locations
 from debate.errors import UserError
 from debate.spec import DEFAULT_MAX_WORDS, DEFAULT_ROUNDS, DEFAULT_TURN_SECONDS, MaxWords, Rounds, TurnSeconds
+from debate.redact import mask_url, mask_value
 from debate.yamlfile import parse_model, read_yaml
 
 OPENAI_URL = "https://api.openai.com/v1"
@@ -56,7 +57,7 @@ class Settings(BaseSettings):
     @classmethod
     def _http_url(cls, url: str | None) -> str | None:
         if url is not None and urlsplit(url).scheme not in ("http", "https"):
-            raise ValueError(f"{url!r} is not an http(s) URL, e.g. http://localhost:11434/v1")
+            raise ValueError(f"{mask_value(url)!r} is not an http(s) URL, e.g. http://localhost:11434/v1")
         return url
 
     @property
@@ -88,7 +89,7 @@ class Settings(BaseSettings):
         """What a transcript may keep of the configuration: never the key."""
         out = {"name": self.backend_name, "model": self.model if self.backend_name == "openai" else ""}
         if self.backend_name == "openai":
-            out["base_url"] = self.base_url or OPENAI_URL
+            out["base_url"] = mask_url(self.base_url or OPENAI_URL)
             for role in ("pro", "con", "judge"):
                 if getattr(self, f"{role}_model"):
                     out[f"{role}_model"] = getattr(self, f"{role}_model")

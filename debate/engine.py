@@ -22,6 +22,7 @@ from debate.motions import Motion, framing
 from debate.personas import Persona, load_persona
 from debate.prompts import Prompts
 from debate.spec import DebateSpec
+from debate.sanitize import clean
 from debate.transcript import Transcript, Turn
 from debate.verdict import Verdict
 
@@ -272,6 +273,7 @@ class Debate:
                     parts.clear()
                     yield TurnRestarted(number, side)
                     continue
+                chunk = clean(chunk)  # model output is data: no terminal escapes reach a view
                 fitted = within_budget("".join(parts), chunk, self.config.max_words)
                 if fitted:
                     parts.append(fitted)

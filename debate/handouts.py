@@ -14,6 +14,7 @@ from pathlib import Path
 from debate.citations import strip_markers
 from debate.evidence import Corpus
 from debate.evidence.quantities import is_name_number
+from debate.sanitize import clean
 from debate.transcript import Transcript, atomic_write
 from debate.verdict import ClaimCheck
 
@@ -212,6 +213,6 @@ def write_handouts(t: Transcript, corpus: Corpus, folder: Path, stem: str) -> tu
     """Write ``folder/stem.md`` (for students) and ``folder/stem-key.md`` (for the teacher)."""
     claims, items = handout_items(t, corpus)
     handout, key = folder / f"{stem}.md", folder / f"{stem}-key.md"
-    atomic_write(handout, handout_markdown(t, items, questions(t, claims), transcript_link=f"../{stem}.html"))
-    atomic_write(key, key_markdown(t, items))
+    atomic_write(handout, clean(handout_markdown(t, items, questions(t, claims), transcript_link=f"../{stem}.html")))
+    atomic_write(key, clean(key_markdown(t, items)))
     return handout, key

@@ -23,6 +23,7 @@ from debate.evidence import Corpus
 from debate.evidence.corpus import split_sentences
 from debate.clash import checkable, names_in, restates_motion
 from debate.rubric import FACT_CRITERIA, JUDGEMENT_CRITERIA, SIDES, Rubric, load_rubric, score_sides
+from debate.sanitize import clean
 from debate.transcript import Transcript
 from debate.verdict import CitationCheck, ClaimCheck, EvidenceRef, OrderSwap, Reading, SideScores, Verdict, other
 
@@ -288,6 +289,7 @@ class LLMJudge:
         self.settings, self.rubric = settings, rubric
         self.model = settings.model_for("judge")
         self.prompts = prompts or Prompts(settings.prompts_dir)
+        self.failure: str | None = None  # why the model gave no verdict, when the offline judge decided
 
     async def __call__(self, transcript: Transcript, corpus: Corpus) -> Verdict:
         a = Assessment(transcript, corpus, self.rubric)
@@ -296,6 +298,7 @@ class LLMJudge:
             readings = await self._readings(a)
         except BackendError as exc:
             reason = " ".join(str(exc).split())[:200]
+            self.failure = f"the judge model {self.model} failed: {reason}"
             return offline_verdict(a, f"offline (fallback: judge model {self.model} failed: {reason})",
                                    warnings=warnings,
                                    notes=[f"The judge model gave no usable verdict ({reason}); "
@@ -404,7 +407,7 @@ def parse_reply(reply) -> dict:
         raise ValueError('winner must be "A", "B" or "tie"')
     if not isinstance(reply["rationale"], str):
         raise ValueError("rationale must be a string")
-    return {"scores": scores, "winner": winner, "rationale": reply["rationale"]}
+    return {"scores": scores, "winner": winner, "rationale": clean(reply["rationale"])}
 
 
 def _unlabel(text: str, names: dict[str, str]) -> str:

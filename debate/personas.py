@@ -11,11 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from debate import locations
 from debate.errors import UserError
 from debate.resources import shipped
+from debate.sanitize import clean_data
 from debate.yamlfile import load_model
 
 PASTICHE_LABEL = "Fictional AI pastiche — not a real quote"
@@ -43,6 +44,12 @@ class Persona(BaseModel):
     era: str = ""
     rhetoric: Rhetoric = Field(default_factory=Rhetoric)
     id: str = ""  # the file stem; filled in by the loader
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_control_characters(cls, data):
+        """Persona fields are shown and put into prompts: no terminal escapes in them."""
+        return clean_data(data)
 
     @field_validator("angles", "signature_moves")
     @classmethod
@@ -72,10 +79,23 @@ def human_persona(name: str = "You") -> Persona:
                    voice="Your own.", angles=["evidence"], signature_moves=["Your own."])
 
 
+HUMAN_REFS = frozenset({"you", "human"})
+
+
+def is_human(ref: str) -> bool:
+    """True when ``ref`` asks for a student to play the side (only the TUI can take their turns)."""
+    return ref.strip().lower() in HUMAN_REFS
+
+
 def persona_dirs(user_dir: str | Path | None = None) -> list[Path]:
     """Folders searched for personas, highest priority first: the user's own (where the TUI
-    editor saves), then ``user_dir`` (``--personas``), then the shipped ones."""
-    dirs = [locations.personas_dir()] + ([Path(user_dir).expanduser()] if user_dir else []) + [shipped("personas")]
+    editor saves), then ``user_dir`` (``--personas``), then the shipped ones. A folder named
+    by the user (``--personas`` or the config file) must exist, as ``--prompts`` must; the
+    user's own need not (the editor creates it on its first save)."""
+    own = locations.personas_dir()
+    if user_dir and not Path(user_dir).expanduser().is_dir() and Path(user_dir).expanduser() != own:
+        raise UserError("personas folder not found", where=str(user_dir))
+    dirs = [own] + ([Path(user_dir).expanduser()] if user_dir else []) + [shipped("personas")]
     return list(dict.fromkeys(dirs))
 
 
@@ -98,7 +118,7 @@ def available(user_dir: str | Path | None = None) -> dict[str, Path]:
 
 def load_persona(ref: str, user_dir: str | Path | None = None) -> Persona:
     """A persona by id (``dorothy-parker``), display name, or path to a YAML file."""
-    if ref.strip().lower() in {"you", "human"}:
+    if is_human(ref):
         return human_persona()
     as_path = Path(ref).expanduser()
     if as_path.suffix in {".yaml", ".yml"} or as_path.is_file():

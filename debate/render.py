@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 
 from debate.citations import MARKER
 from debate.errors import UserError
+from debate.sanitize import clean
 from debate.transcript import Transcript, atomic_write, to_json
 from debate.verdict import ClaimCheck, Verdict
 
@@ -22,9 +23,9 @@ def render(transcript: Transcript, fmt: str) -> str:
     if fmt == "json":
         return to_json(transcript)
     if fmt == "markdown":
-        return markdown(transcript)
+        return clean(markdown(transcript))
     if fmt == "html":
-        return html(transcript)
+        return clean(html(transcript))
     raise ValueError(f"unknown format {fmt!r}")
 
 
@@ -152,7 +153,7 @@ def view(name: str, **context) -> str:
 
 def save(transcript: Transcript, path: str | Path) -> None:
     """Save in the format the suffix names (.json, .md, .html), atomically."""
-    atomic_write(path, render(transcript, format_for(path)))
+    atomic_write(path, render(transcript, format_for(path)), what="the transcript")
 
 
 def format_for(path: str | Path) -> str:

@@ -215,7 +215,7 @@ class _Handler(BaseHTTPRequestHandler):
         seen = self._seen(None)
         if not self._authorised(seen):
             return
-        if self.path.rstrip("/").endswith("/models"):
+        if self.path.partition("?")[0].rstrip("/").endswith("/models"):
             data = [{"id": m, "object": "model", "created": 0, "owned_by": "fake"} for m in self.fake.models]
             self._json(200, {"object": "list", "data": data})
         else:
@@ -231,7 +231,7 @@ class _Handler(BaseHTTPRequestHandler):
         seen = self._seen(body)
         if not self._authorised(seen):
             return
-        if not self.path.rstrip("/").endswith("/chat/completions"):
+        if not self.path.partition("?")[0].rstrip("/").endswith("/chat/completions"):
             self._json(404, _error(f"no route for POST {self.path}", "not_found"))
             return
         behaviour = self.fake._next(seen.stream)

@@ -94,7 +94,7 @@ def test_failed_write_keeps_the_previous_file(tmp_path, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", boom)
-    with pytest.raises(OSError):
+    with pytest.raises(UserError, match="out.json: could not save the file: disk full"):
         atomic_write(path, "partial")
     assert path.read_text() == "good"
     assert os.listdir(tmp_path) == ["out.json"]
@@ -118,7 +118,8 @@ def test_html_escapes_debater_text():
 
 @pytest.mark.parametrize("content, message", [
     ("{not json", "not valid JSON"),
-    ('{"motion": "x"}', "not a Debate Arena transcript"),
+    ('{"motion": "x"}', "field 'seeds': required field is missing"),
+    ('[1, 2]', "not a Debate Arena transcript"),
 ])
 def test_bad_transcript_files_are_user_errors(tmp_path, content, message):
     path = tmp_path / "t.json"

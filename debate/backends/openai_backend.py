@@ -21,6 +21,7 @@ import ssl
 import time
 from collections.abc import AsyncIterator
 from contextlib import aclosing
+from urllib.parse import parse_qsl, urlsplit
 
 import openai
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
@@ -28,6 +29,7 @@ from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_aft
 from debate.backends.base import Restart, TurnRequest
 from debate.config import OPENAI_URL, Settings
 from debate.errors import BackendError
+from debate.redact import mask_key, mask_url, scrub  # noqa: F401  (mask_key: re-exported for doctor and tests)
 
 log = logging.getLogger(__name__)
 
@@ -81,27 +83,6 @@ class Backoff:
             return asked
         delay = min(self.base * 2 ** (state.attempt_number - 1), BACKOFF_CAP)
         return delay * random.uniform(0.5, 1.0)
-
-
-_KEYLIKE = re.compile(r"\b(sk-[A-Za-z0-9]{0,3})[A-Za-z0-9_\-*.]{12,}")  # keys are long; "sk-learn" is not one
-_BEARER = re.compile(r"(?i)\b(bearer\s+)\S+")
-
-
-def scrub(text: str, key: str | None = None) -> str:
-    """``text`` on one line with the key, anything shaped like a key and bearer tokens masked."""
-    if key and len(key) >= 4:
-        text = text.replace(key, "***")
-    text = _BEARER.sub(r"\1***", _KEYLIKE.sub(r"\1…", text))
-    return " ".join(text.split())
-
-
-def mask_key(key: str | None) -> str:
-    """``sk-…abcd`` for showing which key is in use; never enough of it to use."""
-    if not key:
-        return "(none)"
-    if len(key) < 12:
-        return "***"
-    return f"{key[:3]}…{key[-4:]}"
 
 
 def _server_message(exc: openai.APIStatusError) -> str:
@@ -222,7 +203,11 @@ class OpenAIBackend:
         self.retries = retries
         self.retry_base = retry_base
         self._key = api_key
-        self.client = openai.AsyncOpenAI(api_key=api_key, base_url=base_url, timeout=timeout, max_retries=0,
+        # A key in the URL's query (?key=...) goes as a query parameter of every request, not into the path.
+        address = urlsplit(base_url)
+        self.client = openai.AsyncOpenAI(api_key=api_key, base_url=address._replace(query="").geturl(),
+                                         default_query=dict(parse_qsl(address.query)) or None,
+                                         timeout=timeout, max_retries=0,
                                          http_client=openai.DefaultAsyncHttpxClient(verify=_tls_context()))
         self.json_mode = True  # off once the server rejects response_format
         self.token_param = "max_tokens"  # "max_completion_tokens" once the server asks for it
@@ -233,7 +218,7 @@ class OpenAIBackend:
                    timeout=settings.timeout, retries=settings.retries, retry_base=settings.retry_base, role=role)
 
     def __repr__(self) -> str:  # never the key
-        return f"OpenAIBackend(model={self.model!r}, base_url={self.base_url!r})"
+        return f"OpenAIBackend(model={self.model!r}, base_url={mask_url(self.base_url)!r})"
 
     # ---- turns ----------------------------------------------------------------------------
     async def stream(self, request: TurnRequest) -> AsyncIterator[str]:
@@ -368,7 +353,7 @@ class OpenAIBackend:
                  scrub(describe(exc), self._key) if exc else "?", state.upcoming_sleep)
 
     def _where(self) -> str:
-        return f"openai model {self.model!r} at {self.base_url}"
+        return f"openai model {self.model!r} at {mask_url(self.base_url)}"
 
     def _error(self, exc: BaseException, retrying: AsyncRetrying | None = None) -> BackendError:
         if isinstance(exc, BackendError):

@@ -12,6 +12,8 @@ from typing import TextIO
 from debate.classroom import Outcome, Progress, entries, load_plan, run_plan, settings_for
 from debate.commands.common import announce_backend, setting_flags
 from debate.errors import EXIT_OK, EXIT_SOME_FAILED, UserError
+from debate.sanitize import clean, raw_stream
+from debate.transcript import check_writable
 
 
 def run(args: argparse.Namespace) -> int:
@@ -20,6 +22,7 @@ def run(args: argparse.Namespace) -> int:
     plan = load_plan(Path(args.plan), getattr(args, "personas", None))
     settings = settings_for(plan, setting_flags(args))
     folder = Path(args.out)
+    check_writable(folder, folder=True)
     todo = entries(plan)
     announce_backend(settings, f" · {len(todo)} debates · {args.jobs} at a time")
     outcomes = asyncio.run(run_plan(todo, folder, settings, jobs=args.jobs, progress=TerminalProgress(len(todo))))
@@ -54,10 +57,11 @@ class TerminalProgress(Progress):
         return line[:shutil.get_terminal_size((100, 20)).columns - 1]
 
     def _emit(self, message: str | None = None) -> None:
-        if self.live:
+        if self.live:  # the line is rewritten in place: the erase codes go under the output cleaner
+            terminal = raw_stream(self.stream)
             if message:
-                print(f"\r\x1b[K{message}", file=self.stream)
-            print(f"\r\x1b[K{self._line()}", end="", file=self.stream, flush=True)
+                print(f"\r\x1b[K{clean(message)}", file=terminal)
+            print(f"\r\x1b[K{clean(self._line())}", end="", file=terminal, flush=True)
         elif message:
             print(message, file=self.stream, flush=True)
 
@@ -81,4 +85,4 @@ class TerminalProgress(Progress):
 
     def close(self) -> None:
         if self.live:
-            print("\r\x1b[K", end="", file=self.stream, flush=True)
+            print("\r\x1b[K", end="", file=raw_stream(self.stream), flush=True)

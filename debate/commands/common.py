@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from debate.config import Settings, load_settings
 from debate.spec import DebateSpec
+from debate.sanitize import CleanStream
 
 # Flags whose value is a setting of the same name; --personas/--prompts/--seeds name folders.
 SETTING_FLAGS = ("backend", "model", "base_url", "pro_model", "con_model", "judge_model", "timeout",
@@ -36,3 +39,18 @@ def announce_backend(settings: Settings, extra: str = "") -> None:
     """``backend: openai (gpt-4o)`` on stderr: the chosen backend is always shown."""
     model = settings.describe().get("model")
     print(f"backend: {settings.backend_name}{f' ({model})' if model else ''}{extra}", file=sys.stderr)
+
+
+@contextmanager
+def clean_output() -> Iterator[None]:
+    """Clean everything written to stdout and stderr inside the block of terminal escapes."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = CleanStream(sys.stdout), CleanStream(sys.stderr)
+    try:
+        yield
+    finally:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        finally:
+            sys.stdout, sys.stderr = saved

@@ -10,12 +10,13 @@ import argparse
 import asyncio
 
 from debate import locations
-from debate.backends.openai_backend import OpenAIBackend, mask_key
+from debate.backends.openai_backend import OpenAIBackend
 from debate.backends.replay import read_cassette
 from debate.commands.common import settings_from_args
 from debate.config import OPENAI_URL, Settings
 from debate.errors import EXIT_BACKEND, EXIT_OK, BackendError, DebateError
 from debate.resources import shipped
+from debate.redact import mask_key, mask_url
 
 
 def run(args: argparse.Namespace) -> int:
@@ -72,7 +73,7 @@ def _check_replay(settings: Settings) -> int:
 
 
 def _check_openai(settings: Settings) -> int:
-    print(f"base URL:      {settings.base_url or OPENAI_URL}")
+    print(f"base URL:      {mask_url(settings.base_url or OPENAI_URL)}")
     print(f"api key:       {mask_key(settings.api_key)}" + ("" if settings.api_key or settings.is_openai_url
                                                            else " (a local server needs none)"))
     models = {role: settings.model_for(role) for role in ("pro", "con", "judge")}

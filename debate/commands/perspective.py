@@ -14,7 +14,7 @@ from debate.personas import load_persona
 from debate.prompts import Prompts
 from debate.render import format_for
 from debate.runner import corpus_for
-from debate.transcript import atomic_write
+from debate.transcript import atomic_write, check_writable
 
 
 def run(args: argparse.Namespace) -> int:
@@ -23,6 +23,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("the headline is empty", where="--headline")
     if args.out:
         format_for(args.out)
+        check_writable(args.out)
     settings = settings_from_args(args)
     personas = [load_persona(ref, settings.personas_dir) for ref in args.persona]
     corpus = corpus_for(settings)
@@ -42,6 +43,6 @@ def run(args: argparse.Namespace) -> int:
     result = asyncio.run(go())
     print(render(result, "json" if args.json else "markdown"), end="")
     if args.out:
-        atomic_write(args.out, render(result, format_for(args.out)))
+        atomic_write(args.out, render(result, format_for(args.out)), what="the perspectives")
         print(f"saved: {args.out}", file=sys.stderr)
     return EXIT_OK

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from debate.errors import UserError
 from debate.evidence.kinds import Kind, TaggedSentence, is_pastiche_label, section_kind, tag_sentence
+from debate.sanitize import clean
 
 SOURCE_SUFFIXES = (".txt", ".md")
 
@@ -385,7 +386,7 @@ def load_corpus(folder: str | Path) -> Corpus:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError as exc:
             raise UserError(f"not UTF-8 text (byte {exc.start})", where=str(path)) from None
-        document = split_document(ids[path.stem], path, text)
+        document = split_document(ids[path.stem], path, clean(text))  # no terminal escapes in quotes
         if document.passages:
             documents.append(document)
     if not documents:

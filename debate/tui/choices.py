@@ -6,6 +6,7 @@ from pydantic import Field
 
 from debate.config import Settings
 from debate.spec import MAX_WORDS_NAMES, DebateSpec
+from debate.redact import mask_url
 
 
 class Choices(DebateSpec):
@@ -40,6 +41,6 @@ def backend_summary(settings: Settings) -> str:
     if name == "offline":
         return "offline (no model needed)" if settings.backend else "offline (no model configured)"
     if name == "openai":
-        where = settings.base_url or "api.openai.com"
+        where = mask_url(settings.base_url) if settings.base_url else "api.openai.com"
         return f"openai · {settings.model or 'no model set'} · {where}"
     return f"{name} · {settings.cassette or 'no cassette'}"
