@@ -30,7 +30,7 @@ def render(transcript: Transcript, fmt: str) -> str:
 
 
 def _speaker(transcript: Transcript, side: str) -> str:
-    p = transcript.personas[side]
+    p = transcript.personas[side]  # type: ignore[literal-required]  # side is "pro" or "con"
     return f"{p['name']} — *{p['label']}*" if p.get("label") else p["name"]
 
 

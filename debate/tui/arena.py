@@ -71,7 +71,7 @@ class ArenaScreen(Screen):
         yield Static(id="status")
         with Horizontal(id="sides"):
             for side in SIDES:
-                yield SidePanel(side, self.debate.transcript.personas[side], self.app.frozen)
+                yield SidePanel(side, self.debate.transcript.personas[side], self.app.frozen)  # type: ignore[literal-required]
         yield EvidencePane(id="evidence")
         yield Input(placeholder="Crossfire question both sides must answer next round; enter asks, escape cancels",
                     id="crossfire")
